@@ -1,0 +1,97 @@
+/**
+ * Opens the database: PostgreSQL through postgres.js when a URL is given,
+ * otherwise embedded PGlite (PostgreSQL compiled to WebAssembly) in a data folder.
+ * Both run the same committed drizzle-kit migrations before returning.
+ */
+import { mkdir } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { lockDataDir } from "./data-dir-lock.js";
+import * as schema from "./schema/index.js";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseDriver = "postgres" | "pglite";
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: DatabaseDriver;
+  /** Closes connections and, for PGlite, releases the data folder lock. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL. When absent, PGlite is used. */
+  url?: string | undefined;
+  /** PGlite's data folder, or "memory://" for a throwaway in-memory database. */
+  dataDir?: string | undefined;
+  /** Largest number of pooled PostgreSQL connections. */
+  maxConnections?: number | undefined;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url));
+export const DEFAULT_DATA_DIR = ".data/gatehouse";
+/** Any 64-bit key works; this one is "gatehous" in ASCII, so other tools' keys will not collide by chance. */
+const MIGRATION_LOCK_KEY = 0x67617465686f7573n;
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
+  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
+}
+
+async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
+  // Migrations run on one dedicated connection under an advisory lock, so that
+  // instances starting at the same time apply each migration once.
+  const migrationClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+    await migratePostgres(drizzlePostgres(migrationClient), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrationClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+  } finally {
+    await migrationClient.end({ timeout: 5 });
+  }
+
+  const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 10 });
+  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  return {
+    db,
+    driver: "postgres",
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const inMemory = dataDir.startsWith("memory://");
+  let releaseLock: (() => Promise<void>) | undefined;
+  let location = dataDir;
+  if (!inMemory) {
+    location = resolve(dataDir);
+    await mkdir(dirname(location), { recursive: true });
+    releaseLock = await lockDataDir(location);
+  }
+
+  try {
+    const client = new PGlite(location);
+    await client.waitReady;
+    const pgliteDb = drizzlePglite(client, { schema });
+    await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER });
+    return {
+      db: pgliteDb as unknown as Database,
+      driver: "pglite",
+      close: async () => {
+        await client.close();
+        await releaseLock?.();
+      },
+    };
+  } catch (error) {
+    await releaseLock?.();
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Test support shared by the packages' integration suites: a fresh database on
+ * each driver. PostgreSQL tests need a server; when it is not reachable they
+ * fail with a message that says so, and never skip.
+ */
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type DatabaseDriver, type DatabaseHandle } from "../database.js";
+
+export const DEFAULT_TEST_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+
+export interface TestDatabase extends DatabaseHandle {
+  /** The URL of the created PostgreSQL database, undefined for PGlite. */
+  url: string | undefined;
+}
+
+/** The drivers an integration suite runs on: both, unless GATEHOUSE_TEST_DRIVERS narrows them. */
+export function testDrivers(env: Record<string, string | undefined> = process.env): DatabaseDriver[] {
+  const selected = (env.GATEHOUSE_TEST_DRIVERS ?? "pglite,postgres").split(",").map((value) => value.trim());
+  return (["pglite", "postgres"] as const).filter((driver) => selected.includes(driver));
+}
+
+/**
+ * Opens an empty, migrated database: in-memory PGlite, or a new PostgreSQL
+ * database on the server at TEST_DATABASE_URL, dropped again on close.
+ */
+export async function createTestDatabase(driver: DatabaseDriver): Promise<TestDatabase> {
+  if (driver === "pglite") {
+    const handle = await openDatabase({ dataDir: "memory://" });
+    return { ...handle, url: undefined };
+  }
+
+  const adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_ADMIN_URL;
+  const name = `gatehouse_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } catch (error) {
+    await admin.end({ timeout: 1 });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `PostgreSQL is not reachable at ${redactUrl(adminUrl)} (${reason}). ` +
+        "Start it, set TEST_DATABASE_URL to a server where the user may create databases, " +
+        "or set GATEHOUSE_TEST_DRIVERS=pglite to run only the embedded-database tests.",
+    );
+  }
+
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), maxConnections: 25 });
+  return {
+    ...handle,
+    url: url.toString(),
+    close: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = "***";
+    return url.toString();
+  } catch {
+    return "(an unparsable URL)";
+  }
+}
