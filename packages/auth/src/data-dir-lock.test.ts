@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "./database.js";
 import { AuthError } from "./errors.js";
+import { queryRows } from "./testing/index.js";
 
 describe("PGlite data folder lock", () => {
   const opened: DatabaseHandle[] = [];
@@ -37,8 +38,6 @@ describe("PGlite data folder lock", () => {
 
     const second = await openDatabase({ dataDir });
     opened.push(second);
-    // PGlite returns { rows }; this test opens PGlite only.
-    const result = (await second.db.execute("select value from kept")) as unknown as { rows: unknown[] };
-    expect(result.rows).toEqual([{ value: 42 }]);
+    expect(await queryRows(second.db, "select value from kept")).toEqual([{ value: 42 }]);
   });
 });

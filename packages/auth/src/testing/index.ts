@@ -4,8 +4,9 @@
  * fail with a message that says so, and never skip.
  */
 import { randomBytes } from "node:crypto";
+import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
-import { openDatabase, type DatabaseDriver, type DatabaseHandle } from "../database.js";
+import { openDatabase, type Database, type DatabaseDriver, type DatabaseHandle } from "../database.js";
 
 export const DEFAULT_TEST_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -67,4 +68,10 @@ function redactUrl(raw: string): string {
   } catch {
     return "(an unparsable URL)";
   }
+}
+
+/** Runs raw SQL and returns its rows on either driver: postgres.js returns an array, PGlite `{ rows }`. */
+export async function queryRows<Row = Record<string, unknown>>(db: Database, query: SQL | string): Promise<Row[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 }

@@ -1,0 +1,72 @@
+/**
+ * Turns failures into tRPC errors: one table maps each auth error code to a
+ * tRPC code, database outages become SERVICE_UNAVAILABLE, and anything else
+ * becomes INTERNAL_SERVER_ERROR with an id the logs can be searched for. No
+ * stack, SQL text or secret reaches a response.
+ */
+import { randomUUID } from "node:crypto";
+import { AuthError, findErrorCode, isConnectionError, type AuthErrorCode } from "@gatehouse/auth";
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+
+export const AUTH_ERROR_TO_TRPC: Record<AuthErrorCode, TRPC_ERROR_CODE_KEY> = {
+  INVALID_EMAIL: "BAD_REQUEST",
+  INVALID_PASSWORD: "BAD_REQUEST",
+  EMAIL_TAKEN: "CONFLICT",
+  INVALID_CREDENTIALS: "UNAUTHORIZED",
+  DATABASE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  DATA_DIR_LOCKED: "INTERNAL_SERVER_ERROR",
+  INVALID_CONFIG: "INTERNAL_SERVER_ERROR",
+};
+
+export const SERVICE_UNAVAILABLE_MESSAGE = "The service is temporarily unavailable. Try again in a moment.";
+
+/** A TRPCError built from an AuthError keeps the field so the client can show the message next to it. */
+export class FieldAwareTRPCError extends TRPCError {
+  readonly field: string | undefined;
+  readonly authCode: AuthErrorCode;
+
+  constructor(error: AuthError) {
+    const code = AUTH_ERROR_TO_TRPC[error.code];
+    const exposed = code !== "INTERNAL_SERVER_ERROR";
+    super({ code, message: exposed ? error.message : "Internal server error.", cause: error });
+    this.field = error.field;
+    this.authCode = error.code;
+  }
+}
+
+/** Maps an error thrown by a resolver to the TRPCError to answer with, or undefined to leave it as it is. */
+export function toTRPCError(error: unknown): TRPCError | undefined {
+  if (error instanceof AuthError) return new FieldAwareTRPCError(error);
+  if (isConnectionError(error)) {
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: SERVICE_UNAVAILABLE_MESSAGE, cause: error });
+  }
+  return undefined;
+}
+
+export function newErrorId(): string {
+  return randomUUID();
+}
+
+/**
+ * A log-safe description of an unexpected error. drizzle-orm's DrizzleQueryError
+ * message holds the SQL text and its parameters, which can include password
+ * hashes and token hashes, so only names, codes and the driver's own message
+ * are kept.
+ */
+export function summarizeError(error: unknown): Record<string, unknown> {
+  const summary: Record<string, unknown> = {};
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const key = depth === 0 ? "error" : `cause${depth}`;
+    const isQueryError = current.name === "DrizzleQueryError" || "params" in current;
+    summary[key] = {
+      name: current.name,
+      code: findErrorCode(current),
+      message: isQueryError ? "(query failed; SQL and parameters withheld)" : current.message,
+    };
+    current = current.cause;
+  }
+  if (Object.keys(summary).length === 0) summary.error = { type: typeof error };
+  return summary;
+}

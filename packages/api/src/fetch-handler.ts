@@ -1,0 +1,38 @@
+/**
+ * Serves the router over HTTP with tRPC's fetch adapter, for Next.js route
+ * handlers and any other runtime with Request and Response.
+ */
+import type { AuthService } from "@gatehouse/auth";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { createContext } from "./context.js";
+import type { Logger } from "./logger.js";
+import { appRouter } from "./root.js";
+
+/** A batch larger than this is rejected with 400; the web client splits batches at the same size. */
+export const MAX_BATCH_SIZE = 10;
+
+export interface TrpcHandlerOptions {
+  auth: AuthService;
+  logger: Logger;
+  /** The path the handler is mounted at, such as "/api/trpc". */
+  endpoint: string;
+  /** Returns the client's address for a request; defaults to none. */
+  resolveClientIp?: (request: Request) => string | null;
+}
+
+export function createTrpcHandler(options: TrpcHandlerOptions): (request: Request) => Promise<Response> {
+  return (request) =>
+    fetchRequestHandler({
+      endpoint: options.endpoint,
+      req: request,
+      router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: () =>
+        createContext({
+          auth: options.auth,
+          logger: options.logger,
+          headers: request.headers,
+          clientIp: options.resolveClientIp?.(request) ?? null,
+        }),
+    });
+}

@@ -1,0 +1,36 @@
+/**
+ * Input schemas shared by procedures. The caps on string length only stop
+ * oversized bodies early; the auth core applies the real rules and messages.
+ */
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "@gatehouse/auth";
+import { z } from "zod";
+
+/** A string field whose errors name the field and say what is expected. */
+export function stringField(name: string, maxLength: number, tooLongMessage: string) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined ? `${name} is required.` : `${name} must be a string.`),
+    })
+    .max(maxLength, { error: tooLongMessage });
+}
+
+export const emailField = stringField(
+  "email",
+  MAX_EMAIL_LENGTH * 4,
+  `Email address is too long: use at most ${MAX_EMAIL_LENGTH} characters.`,
+);
+
+export const passwordField = (name = "password") =>
+  stringField(name, MAX_PASSWORD_LENGTH * 2, `Password is too long: use at most ${MAX_PASSWORD_LENGTH} characters.`);
+
+/** Rejects unknown keys so that a misspelt field is reported instead of ignored. */
+export function objectInput<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `Unknown field ${issue.keys.map((key) => JSON.stringify(key)).join(", ")}: send only ${Object.keys(shape).join(", ")}.`
+        : `The input must be a JSON object with the fields ${Object.keys(shape).join(", ")}.`,
+  });
+}
+
+export const credentialsInput = objectInput({ email: emailField, password: passwordField() });

@@ -1,0 +1,64 @@
+/**
+ * tRPC initialisation: the error formatter, and the public and protected
+ * procedure builders every router uses.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { Context } from "./context.js";
+import { FieldAwareTRPCError, newErrorId, summarizeError, toTRPCError } from "./errors.js";
+import { describeInputIssues } from "./input-errors.js";
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx, path }) {
+    const data: Record<string, unknown> = { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path };
+    let message = shape.message;
+
+    if (error instanceof FieldAwareTRPCError && error.field) {
+      data.field = error.field;
+    }
+    if (error.cause instanceof ZodError) {
+      const described = describeInputIssues(error.cause);
+      message = described.message;
+      data.fieldErrors = described.fieldErrors;
+      data.field = described.field;
+    }
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      const errorId = newErrorId();
+      ctx?.logger.error({ errorId, path, ...summarizeError(error.cause ?? error) }, "unexpected error in procedure");
+      message = `Something went wrong on our side. Try again; if it keeps failing, report error id ${errorId}.`;
+      data.errorId = errorId;
+    }
+    // The default shape carries a stack trace in development; none is ever sent.
+    return { code: shape.code, message, data };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Maps auth-core errors and database outages to tRPC codes for every procedure. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Resolves the access token to its user, or answers UNAUTHORIZED. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const session = ctx.token ? await ctx.auth.validate(ctx.token) : null;
+  if (!session) {
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: ctx.token
+        ? "The access token is invalid or has expired. Sign in again."
+        : "Sign in first: send an access token as `Authorization: Bearer <token>`.",
+    });
+  }
+  return next({ ctx: { ...ctx, token: ctx.token as string, session } });
+});
