@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 /** @param {string} tsconfigRootDir */
 export function gatehouseConfig(tsconfigRootDir) {
   return tseslint.config(
-    { ignores: ["dist/**", ".next/**", "next-env.d.ts", "playwright-report/**", "test-results/**", "*.config.*", "eslint.config.js"] },
+    { ignores: ["dist/**", ".next/**", "next-env.d.ts", "playwright-report/**", "test-results/**", "*.config.*", "eslint.config.js", "**/*.mjs"] },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {

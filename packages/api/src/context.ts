@@ -4,7 +4,7 @@
  * protected procedures pay for the database lookup.
  */
 import type { AuthService, TokenClientInfo } from "@gatehouse/auth";
-import type { Logger } from "./logger.js";
+import type { Logger } from "./logger";
 
 export interface Context {
   auth: AuthService;

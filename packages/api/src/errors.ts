@@ -5,7 +5,7 @@
  * stack, SQL text or secret reaches a response.
  */
 import { randomUUID } from "node:crypto";
-import { AuthError, findErrorCode, isConnectionError, type AuthErrorCode } from "@gatehouse/auth";
+import { findErrorCode, isAuthError, isConnectionError, type AuthError, type AuthErrorCode } from "@gatehouse/auth";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 
@@ -37,7 +37,7 @@ export class FieldAwareTRPCError extends TRPCError {
 
 /** Maps an error thrown by a resolver to the TRPCError to answer with, or undefined to leave it as it is. */
 export function toTRPCError(error: unknown): TRPCError | undefined {
-  if (error instanceof AuthError) return new FieldAwareTRPCError(error);
+  if (isAuthError(error)) return new FieldAwareTRPCError(error);
   if (isConnectionError(error)) {
     return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: SERVICE_UNAVAILABLE_MESSAGE, cause: error });
   }

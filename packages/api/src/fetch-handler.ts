@@ -4,9 +4,9 @@
  */
 import type { AuthService } from "@gatehouse/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createContext } from "./context.js";
-import type { Logger } from "./logger.js";
-import { appRouter } from "./root.js";
+import { createContext } from "./context";
+import type { Logger } from "./logger";
+import { appRouter } from "./root";
 
 /** A batch larger than this is rejected with 400; the web client splits batches at the same size. */
 export const MAX_BATCH_SIZE = 10;

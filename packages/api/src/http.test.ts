@@ -3,10 +3,10 @@ import { createAuthService, hashAccessToken, type AuthService } from "@gatehouse
 import { createTestDatabase, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTrpcHandler, MAX_BATCH_SIZE } from "./fetch-handler.js";
-import { createLogger } from "./logger.js";
-import type { AppRouter } from "./root.js";
-import { serveFetchHandler, type RunningServer } from "./test-server.js";
+import { createTrpcHandler, MAX_BATCH_SIZE } from "./fetch-handler";
+import { createLogger } from "./logger";
+import type { AppRouter } from "./root";
+import { serveFetchHandler, type RunningServer } from "./test-server";
 
 const PASSWORD = "correct horse battery staple";
 

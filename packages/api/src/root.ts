@@ -1,5 +1,5 @@
-import { authRouter } from "./routers/auth.js";
-import { createCallerFactory, router } from "./trpc.js";
+import { authRouter } from "./routers/auth";
+import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,

@@ -3,9 +3,9 @@ import { createTestDatabase, queryRows, testDrivers, type TestDatabase } from "@
 import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext } from "./context.js";
-import { createLogger } from "./logger.js";
-import { createCaller } from "./root.js";
+import { createContext } from "./context";
+import { createLogger } from "./logger";
+import { createCaller } from "./root";
 
 const PASSWORD = "correct horse battery staple";
 

@@ -4,9 +4,9 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import type { Context } from "./context.js";
-import { FieldAwareTRPCError, newErrorId, summarizeError, toTRPCError } from "./errors.js";
-import { describeInputIssues } from "./input-errors.js";
+import type { Context } from "./context";
+import { FieldAwareTRPCError, newErrorId, summarizeError, toTRPCError } from "./errors";
+import { describeInputIssues } from "./input-errors";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx, path }) {

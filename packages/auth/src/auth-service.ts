@@ -17,7 +17,7 @@ import {
 import type { Database } from "./database.js";
 import { isUniqueViolation } from "./database-errors.js";
 import { parseEmail } from "./email.js";
-import { AuthError } from "./errors.js";
+import { AuthError, isAuthError } from "./errors.js";
 import {
   assertBcryptCost,
   DEFAULT_BCRYPT_COST,
@@ -136,7 +136,7 @@ function parseLoginEmail(raw: string): string | null {
   try {
     return parseEmail(raw);
   } catch (error) {
-    if (error instanceof AuthError) return null;
+    if (isAuthError(error)) return null;
     throw error;
   }
 }

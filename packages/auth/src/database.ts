@@ -1,19 +1,18 @@
 /**
  * Opens the database: PostgreSQL through postgres.js when a URL is given,
  * otherwise embedded PGlite (PostgreSQL compiled to WebAssembly) in a data folder.
- * Both run the same committed drizzle-kit migrations before returning.
+ * Both apply the same committed drizzle-kit migrations before returning.
  */
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import type { MigrationConfig, MigrationMeta } from "drizzle-orm/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { lockDataDir } from "./data-dir-lock.js";
+import { MIGRATIONS } from "./migrations.generated.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -36,7 +35,6 @@ export interface OpenDatabaseOptions {
   maxConnections?: number | undefined;
 }
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url));
 export const DEFAULT_DATA_DIR = ".data/gatehouse";
 /** Any 64-bit key works; this one is "gatehous" in ASCII, so other tools' keys will not collide by chance. */
 const MIGRATION_LOCK_KEY = 0x67617465686f7573n;
@@ -52,7 +50,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   const migrationClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
   try {
     await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
-    await migratePostgres(drizzlePostgres(migrationClient), { migrationsFolder: MIGRATIONS_FOLDER });
+    await applyMigrations(drizzlePostgres(migrationClient));
     await migrationClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
   } finally {
     await migrationClient.end({ timeout: 5 });
@@ -81,7 +79,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     const client = new PGlite(location);
     await client.waitReady;
     const pgliteDb = drizzlePglite(client, { schema });
-    await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER });
+    await applyMigrations(pgliteDb);
     return {
       db: pgliteDb as unknown as Database,
       driver: "pglite",
@@ -94,4 +92,18 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     await releaseLock?.();
     throw error;
   }
+}
+
+interface Migratable {
+  dialect: { migrate(migrations: MigrationMeta[], session: unknown, config: MigrationConfig): Promise<void> };
+  session: unknown;
+}
+
+/**
+ * Applies the embedded migrations the way drizzle-orm's migrate() does for a
+ * folder: same journal table, same hashes, so either can take over from the other.
+ */
+async function applyMigrations(db: object): Promise<void> {
+  const { dialect, session } = db as Migratable;
+  await dialect.migrate(MIGRATIONS, session, { migrationsFolder: "(embedded)" });
 }

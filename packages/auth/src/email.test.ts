@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeEmail, parseEmail } from "./email.js";
-import { AuthError } from "./errors.js";
+import { AuthError, isAuthError } from "./errors.js";
 
 function rejection(raw: string): AuthError {
   try {
@@ -67,5 +67,17 @@ describe("parseEmail", () => {
 
   it("rejects a megabyte of input before normalising it", () => {
     expect(rejection("a".repeat(1_000_000)).message).toContain("at most 254");
+  });
+});
+
+describe("isAuthError", () => {
+  it("recognises errors by brand, not only by class identity", () => {
+    const error = rejection("bad");
+    expect(isAuthError(error)).toBe(true);
+    // A copy of the module loaded by another bundle makes an object with the same brand.
+    const foreign = Object.assign(new Error("x"), { [Symbol.for("gatehouse.AuthError")]: true });
+    expect(isAuthError(foreign)).toBe(true);
+    expect(isAuthError(new Error("plain"))).toBe(false);
+    expect(isAuthError(null)).toBe(false);
   });
 });

@@ -18,6 +18,11 @@ export interface AuthErrorOptions {
   cause?: unknown;
 }
 
+// A registry symbol marks AuthError instances, because a Next.js server can load
+// this module more than once (one copy per bundle), and instanceof then fails
+// for an error thrown by another copy.
+const AUTH_ERROR_BRAND = Symbol.for("gatehouse.AuthError");
+
 /**
  * The one error class the auth core throws. Messages are written for the person
  * who sent the request and never contain a password, token or hash.
@@ -26,6 +31,7 @@ export class AuthError extends Error {
   override readonly name = "AuthError";
   readonly code: AuthErrorCode;
   readonly field: string | undefined;
+  readonly [AUTH_ERROR_BRAND] = true;
 
   constructor(code: AuthErrorCode, message: string, options: AuthErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -34,6 +40,7 @@ export class AuthError extends Error {
   }
 }
 
+/** Recognises an AuthError from any loaded copy of this module. */
 export function isAuthError(error: unknown): error is AuthError {
-  return error instanceof AuthError;
+  return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[AUTH_ERROR_BRAND] === true;
 }

@@ -19,7 +19,6 @@ export {
 export { readConfig, type GatehouseConfig } from "./config.js";
 export {
   DEFAULT_DATA_DIR,
-  MIGRATIONS_FOLDER,
   openDatabase,
   type Database,
   type DatabaseDriver,

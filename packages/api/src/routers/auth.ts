@@ -1,6 +1,6 @@
 import type { IssuedAccessToken, PublicUser } from "@gatehouse/auth";
-import { protectedProcedure, publicProcedure, router } from "../trpc.js";
-import { credentialsInput } from "../inputs.js";
+import { protectedProcedure, publicProcedure, router } from "../trpc";
+import { credentialsInput } from "../inputs";
 
 export interface UserOutput {
   id: string;

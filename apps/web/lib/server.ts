@@ -1,0 +1,41 @@
+/**
+ * The server's single set of long-lived objects: configuration, logger,
+ * database and auth service. They are created once per process on first use
+ * and kept on globalThis, so that development reloads reuse the open database
+ * (PGlite's folder lock would otherwise reject the second open).
+ */
+import "server-only";
+import { createLogger, type Logger } from "@gatehouse/api";
+import { createAuthService, openDatabase, readConfig, type AuthService, type DatabaseHandle, type GatehouseConfig } from "@gatehouse/auth";
+
+export interface Server {
+  config: GatehouseConfig;
+  logger: Logger;
+  database: DatabaseHandle;
+  auth: AuthService;
+}
+
+const globalKey = Symbol.for("gatehouse.server");
+type GlobalWithServer = typeof globalThis & { [globalKey]?: Promise<Server> };
+
+export function getServer(): Promise<Server> {
+  const store = globalThis as GlobalWithServer;
+  store[globalKey] ??= startServer().catch((error: unknown) => {
+    // A failed start is not cached, so the next request tries again.
+    delete store[globalKey];
+    throw error;
+  });
+  return store[globalKey];
+}
+
+async function startServer(): Promise<Server> {
+  const config = readConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  logger.info(
+    { driver: database.driver, dataDir: database.driver === "pglite" ? config.dataDir : undefined },
+    "database opened and migrated",
+  );
+  const auth = createAuthService({ db: database.db, bcryptCost: config.bcryptCost, tokenTtlSeconds: config.tokenTtlSeconds });
+  return { config, logger, database, auth };
+}
