@@ -2,21 +2,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashAccessToken } from "./access-tokens.js";
 import { createAuthService, type AuthService } from "./auth-service.js";
-import { AuthError } from "./errors.js";
+import type { AuthError } from "./errors.js";
 import { accessTokens, users } from "./schema/index.js";
-import { createTestDatabase, testDrivers, type TestDatabase } from "./testing/index.js";
+import { authErrorOf, createTestDatabase, testDrivers, type TestDatabase } from "./testing/index.js";
 
 const PASSWORD = "correct horse battery staple";
-
-async function authErrorOf(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AuthError) return error;
-    throw error;
-  }
-  throw new Error("expected an AuthError, but the call succeeded");
-}
 
 describe.each(testDrivers())("auth service on %s", (driver) => {
   let database: TestDatabase;
@@ -24,7 +14,7 @@ describe.each(testDrivers())("auth service on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    auth = createAuthService({ db: database.db, bcryptCost: 4, tokenTtlSeconds: 3600 });
+    auth = createAuthService({ db: database.db, bcryptCost: 4, sessionIdleSeconds: 3600 });
   });
 
   afterAll(async () => {
@@ -149,7 +139,19 @@ describe("createAuthService", () => {
     expect(() => createAuthService({ db: {} as never, bcryptCost: 3 })).toThrow(/from 4 to 31/);
   });
 
-  it("rejects a token lifetime under a minute", () => {
-    expect(() => createAuthService({ db: {} as never, tokenTtlSeconds: 5 })).toThrow(/at least 60/);
+  it("rejects an idle timeout under a minute", () => {
+    expect(() => createAuthService({ db: {} as never, sessionIdleSeconds: 5 })).toThrow(/from 60 to/);
+  });
+
+  it("takes tokenTtlSeconds as the idle timeout", () => {
+    const auth = createAuthService({ db: {} as never, tokenTtlSeconds: 600 });
+    expect(auth.sessionPolicy.idleSeconds).toBe(600);
+    expect(auth.tokenTtlSeconds).toBe(600);
+  });
+
+  it("rejects an absolute timeout shorter than the idle one", () => {
+    expect(() => createAuthService({ db: {} as never, sessionIdleSeconds: 7200, sessionAbsoluteSeconds: 3600 })).toThrow(
+      /must not be shorter than the idle timeout/,
+    );
   });
 });

@@ -1,19 +1,25 @@
 /**
- * Registration, login and logout over one database. Login does the same bcrypt
- * work whether or not the address is registered, by verifying against a dummy
- * hash of the configured cost, and answers both failures with one error, so
- * neither the reply nor its timing tells an attacker which addresses exist.
+ * Registration, login, sessions and account changes over one database. Login
+ * does the same bcrypt work whether or not the address is registered, by
+ * verifying against a dummy hash of the configured cost, and answers both
+ * failures with one error, so neither the reply nor its timing tells an
+ * attacker which addresses exist. A successful login whose stored hash has
+ * another cost than the configured one stores a new hash; a failed one writes
+ * only its activity event.
  */
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import {
   createAccessToken,
-  revokeAccessToken,
+  hashAccessToken,
+  isWellFormedAccessToken,
   validateAccessToken,
   type IssuedAccessToken,
   type TokenClientInfo,
   type ValidatedAccessToken,
 } from "./access-tokens.js";
+import { changePassword, deleteAccount, type ChangePasswordInput } from "./account.js";
+import { listAuthEvents, recordAuthEvent, type AuthEvent, type AuthEventInput, type ListAuthEventsOptions } from "./auth-events.js";
 import type { Database } from "./database.js";
 import { isUniqueViolation } from "./database-errors.js";
 import { parseEmail } from "./email.js";
@@ -23,18 +29,27 @@ import {
   DEFAULT_BCRYPT_COST,
   inlinePasswordHasher,
   parsePassword,
+  readBcryptCost,
   type PasswordHasher,
 } from "./password.js";
-import { users } from "./schema/index.js";
+import { accessTokens, users } from "./schema/index.js";
+import type { ServiceContext } from "./service-context.js";
+import { resolveSessionPolicy, type SessionPolicy } from "./session-policy.js";
+import { createSessionOperations, type SessionOperations } from "./session-operations.js";
 import type { PublicUser } from "./users.js";
 
-export const DEFAULT_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+/** @deprecated Use DEFAULT_SESSION_IDLE_SECONDS. */
+export { DEFAULT_SESSION_IDLE_SECONDS as DEFAULT_TOKEN_TTL_SECONDS } from "./session-policy.js";
 
 export interface AuthServiceOptions {
   db: Database;
   /** bcrypt cost for new hashes; defaults to 12. */
   bcryptCost?: number | undefined;
-  /** Access token lifetime in seconds; defaults to 24 hours. */
+  /** Seconds without use after which a session ends; defaults to 24 hours. */
+  sessionIdleSeconds?: number | undefined;
+  /** Seconds after sign-in after which a session ends however it is used; defaults to 30 days. */
+  sessionAbsoluteSeconds?: number | undefined;
+  /** @deprecated Use sessionIdleSeconds, which this sets when that is absent. */
   tokenTtlSeconds?: number | undefined;
   /** Defaults to bcryptjs on the calling thread. */
   hasher?: PasswordHasher | undefined;
@@ -45,25 +60,34 @@ export interface Credentials {
   password: string;
 }
 
-export interface AuthService {
+export interface AuthService extends SessionOperations {
   readonly db: Database;
   readonly bcryptCost: number;
+  readonly sessionPolicy: SessionPolicy;
+  /** @deprecated The idle timeout, sessionPolicy.idleSeconds. */
   readonly tokenTtlSeconds: number;
   register(credentials: Credentials, client?: TokenClientInfo): Promise<{ user: PublicUser; token: IssuedAccessToken }>;
   login(credentials: Credentials, client?: TokenClientInfo): Promise<IssuedAccessToken>;
-  validate(token: string | null | undefined): Promise<ValidatedAccessToken | null>;
-  logout(token: string): Promise<boolean>;
+  validate(token: string | null | undefined, options?: { now?: Date }): Promise<ValidatedAccessToken | null>;
+  /** Deletes the token; returns whether it existed. */
+  logout(token: string, client?: TokenClientInfo): Promise<boolean>;
+  changePassword(session: ValidatedAccessToken, input: ChangePasswordInput, client?: TokenClientInfo): Promise<IssuedAccessToken>;
+  deleteAccount(session: ValidatedAccessToken, password: string, client?: TokenClientInfo): Promise<void>;
+  listActivity(userId: string, options?: ListAuthEventsOptions): Promise<AuthEvent[]>;
+  /** Appends an event that another component detected, such as "throttled". */
+  recordEvent(event: AuthEventInput): Promise<void>;
 }
 
 export function createAuthService(options: AuthServiceOptions): AuthService {
   const { db } = options;
   const bcryptCost = options.bcryptCost ?? DEFAULT_BCRYPT_COST;
-  const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   const hasher = options.hasher ?? inlinePasswordHasher;
   assertBcryptCost(bcryptCost);
-  if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 60) {
-    throw new AuthError("INVALID_CONFIG", `Token lifetime must be a whole number of seconds, at least 60, got ${String(tokenTtlSeconds)}.`);
-  }
+  const policy = resolveSessionPolicy({
+    idleSeconds: options.sessionIdleSeconds ?? options.tokenTtlSeconds,
+    absoluteSeconds: options.sessionAbsoluteSeconds,
+  });
+  const context: ServiceContext = { db, hasher, bcryptCost, policy };
 
   let dummyHash: Promise<string> | undefined;
   const getDummyHash = (): Promise<string> => {
@@ -74,7 +98,9 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   return {
     db,
     bcryptCost,
-    tokenTtlSeconds,
+    sessionPolicy: policy,
+    tokenTtlSeconds: policy.idleSeconds,
+    ...createSessionOperations(context),
 
     async register(credentials, client) {
       const email = parseEmail(credentials.email);
@@ -98,7 +124,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         }
         const user = inserted[0];
         if (!user) throw new Error("INSERT ... RETURNING produced no row");
-        const token = await createAccessToken(tx, user.id, { ttlSeconds: tokenTtlSeconds, client });
+        const token = await createAccessToken(tx, user.id, { policy, client });
+        await recordAuthEvent(tx, { type: "registered", userId: user.id, sessionId: token.sessionId, client });
         return { user, token };
       });
     },
@@ -113,17 +140,53 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       const user = rows[0];
       const matches = await hasher.verify(password, user?.passwordHash ?? (await getDummyHash()));
       if (!user || !matches) {
+        await recordAuthEvent(db, { type: "login_failed", userId: user?.id, client });
         throw new AuthError("INVALID_CREDENTIALS", "Email address or password is incorrect.");
       }
-      return createAccessToken(db, user.id, { ttlSeconds: tokenTtlSeconds, client });
+
+      if (readBcryptCost(user.passwordHash) !== bcryptCost) {
+        const rehashed = await hasher.hash(password, bcryptCost);
+        // Conditional on the old hash, so a password changed meanwhile is not overwritten.
+        await db
+          .update(users)
+          .set({ passwordHash: rehashed })
+          .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
+      }
+      const token = await createAccessToken(db, user.id, { policy, client });
+      await recordAuthEvent(db, { type: "login_succeeded", userId: user.id, sessionId: token.sessionId, client });
+      return token;
     },
 
-    validate(token) {
-      return validateAccessToken(db, token);
+    validate(token, validateOptions = {}) {
+      return validateAccessToken(db, token, { policy, now: validateOptions.now });
     },
 
-    logout(token) {
-      return revokeAccessToken(db, token);
+    async logout(token, client) {
+      if (!isWellFormedAccessToken(token)) return false;
+      const deleted = await db
+        .delete(accessTokens)
+        .where(eq(accessTokens.tokenHash, hashAccessToken(token)))
+        .returning({ userId: accessTokens.userId, sessionId: accessTokens.publicId });
+      const row = deleted[0];
+      if (!row) return false;
+      await recordAuthEvent(db, { type: "logged_out", userId: row.userId, sessionId: row.sessionId, client });
+      return true;
+    },
+
+    changePassword(session, input, client) {
+      return changePassword(context, { userId: session.user.id, tokenHash: session.tokenHash }, input, client);
+    },
+
+    deleteAccount(session, password, client) {
+      return deleteAccount(context, session.user.id, password, client);
+    },
+
+    listActivity(userId, listOptions) {
+      return listAuthEvents(db, userId, listOptions);
+    },
+
+    recordEvent(event) {
+      return recordAuthEvent(db, event);
     },
   };
 }

@@ -4,19 +4,27 @@
  * variable and the accepted range.
  */
 import { z } from "zod";
-import { DEFAULT_TOKEN_TTL_SECONDS } from "./auth-service.js";
 import { DEFAULT_DATA_DIR } from "./database.js";
 import { AuthError } from "./errors.js";
 import { DEFAULT_BCRYPT_COST, MAX_BCRYPT_COST, MIN_BCRYPT_COST } from "./password.js";
+import {
+  DEFAULT_SESSION_ABSOLUTE_SECONDS,
+  DEFAULT_SESSION_IDLE_SECONDS,
+  MAX_SESSION_SECONDS,
+  MIN_SESSION_SECONDS,
+} from "./session-policy.js";
 
-const integer = (name: string, min: number, max: number, fallback: number) =>
+/** Expired tokens are purged hourly by default; validation also deletes each expired token it meets. */
+export const DEFAULT_PURGE_INTERVAL_SECONDS = 60 * 60;
+
+const integer = <Fallback extends number | undefined>(name: string, min: number, max: number, fallback: Fallback) =>
   z
     .string()
     .trim()
     .optional()
     .transform((value, ctx) => {
       if (value === undefined || value === "") return fallback;
-      const parsed = Number(value);
+      const parsed: number = Number(value);
       if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
         ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max}, got "${value}".` });
         return z.NEVER;
@@ -34,7 +42,16 @@ const configSchema = z.object({
       message: "DATABASE_URL must start with postgres:// or postgresql://, or be unset to use the embedded database.",
     }),
   GATEHOUSE_DATA_DIR: z.string().trim().optional(),
-  GATEHOUSE_TOKEN_TTL_SECONDS: integer("GATEHOUSE_TOKEN_TTL_SECONDS", 60, 366 * 24 * 3600, DEFAULT_TOKEN_TTL_SECONDS),
+  GATEHOUSE_SESSION_IDLE_SECONDS: integer("GATEHOUSE_SESSION_IDLE_SECONDS", MIN_SESSION_SECONDS, MAX_SESSION_SECONDS, undefined),
+  // The earlier name of GATEHOUSE_SESSION_IDLE_SECONDS, still accepted.
+  GATEHOUSE_TOKEN_TTL_SECONDS: integer("GATEHOUSE_TOKEN_TTL_SECONDS", MIN_SESSION_SECONDS, MAX_SESSION_SECONDS, undefined),
+  GATEHOUSE_SESSION_ABSOLUTE_SECONDS: integer(
+    "GATEHOUSE_SESSION_ABSOLUTE_SECONDS",
+    MIN_SESSION_SECONDS,
+    MAX_SESSION_SECONDS,
+    DEFAULT_SESSION_ABSOLUTE_SECONDS,
+  ),
+  GATEHOUSE_PURGE_INTERVAL_SECONDS: integer("GATEHOUSE_PURGE_INTERVAL_SECONDS", 0, 7 * 24 * 3600, DEFAULT_PURGE_INTERVAL_SECONDS),
   GATEHOUSE_BCRYPT_COST: integer("GATEHOUSE_BCRYPT_COST", MIN_BCRYPT_COST, MAX_BCRYPT_COST, DEFAULT_BCRYPT_COST),
   GATEHOUSE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -42,7 +59,12 @@ const configSchema = z.object({
 export interface GatehouseConfig {
   databaseUrl: string | undefined;
   dataDir: string;
-  tokenTtlSeconds: number;
+  /** Seconds without use after which a session ends. */
+  sessionIdleSeconds: number;
+  /** Seconds after sign-in after which a session ends however it is used. */
+  sessionAbsoluteSeconds: number;
+  /** Seconds between in-process purges of expired tokens; 0 turns the schedule off. */
+  purgeIntervalSeconds: number;
   bcryptCost: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
@@ -54,10 +76,30 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new AuthError("INVALID_CONFIG", `Invalid configuration: ${problems}`);
   }
   const values = result.data;
+
+  const idle = values.GATEHOUSE_SESSION_IDLE_SECONDS;
+  const legacyIdle = values.GATEHOUSE_TOKEN_TTL_SECONDS;
+  if (idle !== undefined && legacyIdle !== undefined && idle !== legacyIdle) {
+    throw new AuthError(
+      "INVALID_CONFIG",
+      "Invalid configuration: GATEHOUSE_SESSION_IDLE_SECONDS and its old name GATEHOUSE_TOKEN_TTL_SECONDS are both set, to different values. Unset GATEHOUSE_TOKEN_TTL_SECONDS.",
+    );
+  }
+  const sessionIdleSeconds = idle ?? legacyIdle ?? DEFAULT_SESSION_IDLE_SECONDS;
+  const sessionAbsoluteSeconds = values.GATEHOUSE_SESSION_ABSOLUTE_SECONDS;
+  if (sessionAbsoluteSeconds < sessionIdleSeconds) {
+    throw new AuthError(
+      "INVALID_CONFIG",
+      `Invalid configuration: GATEHOUSE_SESSION_ABSOLUTE_SECONDS (${sessionAbsoluteSeconds}) must not be less than the idle timeout (${sessionIdleSeconds}).`,
+    );
+  }
+
   return {
     databaseUrl: values.DATABASE_URL,
     dataDir: values.GATEHOUSE_DATA_DIR || DEFAULT_DATA_DIR,
-    tokenTtlSeconds: values.GATEHOUSE_TOKEN_TTL_SECONDS,
+    sessionIdleSeconds,
+    sessionAbsoluteSeconds,
+    purgeIntervalSeconds: values.GATEHOUSE_PURGE_INTERVAL_SECONDS,
     bcryptCost: values.GATEHOUSE_BCRYPT_COST,
     logLevel: values.GATEHOUSE_LOG_LEVEL,
   };

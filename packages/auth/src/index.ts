@@ -2,13 +2,27 @@ export {
   createAccessToken,
   generateAccessToken,
   hashAccessToken,
+  isWellFormedAccessToken,
   revokeAccessToken,
   TOKEN_BYTES,
   validateAccessToken,
+  type CreateAccessTokenOptions,
   type IssuedAccessToken,
   type TokenClientInfo,
+  type ValidateAccessTokenOptions,
   type ValidatedAccessToken,
 } from "./access-tokens.js";
+export { changePassword, deleteAccount, type ChangePasswordInput, type RequestingSession } from "./account.js";
+export {
+  DEFAULT_ACTIVITY_LIMIT,
+  listAuthEvents,
+  MAX_ACTIVITY_LIMIT,
+  recordAuthEvent,
+  recordAuthEvents,
+  type AuthEvent,
+  type AuthEventInput,
+  type ListAuthEventsOptions,
+} from "./auth-events.js";
 export {
   createAuthService,
   DEFAULT_TOKEN_TTL_SECONDS,
@@ -16,7 +30,7 @@ export {
   type AuthServiceOptions,
   type Credentials,
 } from "./auth-service.js";
-export { readConfig, type GatehouseConfig } from "./config.js";
+export { DEFAULT_PURGE_INTERVAL_SECONDS, readConfig, type GatehouseConfig } from "./config.js";
 export {
   DEFAULT_DATA_DIR,
   openDatabase,
@@ -41,5 +55,30 @@ export {
   readBcryptCost,
   type PasswordHasher,
 } from "./password.js";
+export {
+  DEFAULT_PURGE_BATCH_SIZE,
+  MAX_PURGE_BATCH_SIZE,
+  purgeExpiredTokens,
+  type PurgeOptions,
+  type PurgeResult,
+} from "./purge.js";
+export { startPurgeSchedule, type PurgeSchedule, type PurgeScheduleOptions } from "./purge-schedule.js";
 export * as schema from "./schema/index.js";
+export { AUTH_EVENT_TYPES, type AuthEventType } from "./schema/index.js";
+export type { ServiceContext } from "./service-context.js";
+export type { SessionOperations } from "./session-operations.js";
+export {
+  DEFAULT_SESSION_ABSOLUTE_SECONDS,
+  DEFAULT_SESSION_IDLE_SECONDS,
+  isRenewalDue,
+  MAX_RENEWAL_INTERVAL_SECONDS,
+  MAX_SESSION_SECONDS,
+  MIN_SESSION_SECONDS,
+  nextIdleExpiry,
+  resolveSessionPolicy,
+  type SessionPolicy,
+  type SessionPolicyOptions,
+} from "./session-policy.js";
+export { listSessions, revokeOtherSessions, revokeSession, type ListSessionsOptions, type SessionSummary } from "./sessions.js";
+export { describeDevice, type DeviceDescription } from "./user-agent.js";
 export { findUserById, type PublicUser } from "./users.js";

@@ -13,5 +13,18 @@ export const MIGRATIONS: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796416033198,
     "hash": "f4464f2763094c815b6f9e5073407fb3abed3aa97c8a2830a5fe16d7999b6288"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"auth_events\" (\n\t\"id\" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name \"auth_events_id_seq\" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),\n\t\"user_id\" uuid,\n\t\"type\" text NOT NULL,\n\t\"session_id\" uuid,\n\t\"created_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\t\"ip_address\" text,\n\t\"user_agent\" text,\n\tCONSTRAINT \"auth_events_type_check\" CHECK (type in ('registered', 'login_succeeded', 'login_failed', 'logged_out', 'password_changed', 'session_revoked', 'throttled', 'account_deleted'))\n);\n",
+      "\nALTER TABLE \"access_tokens\" ADD COLUMN \"public_id\" uuid DEFAULT gen_random_uuid() NOT NULL;",
+      "\nALTER TABLE \"access_tokens\" ADD COLUMN \"absolute_expires_at\" timestamp with time zone DEFAULT now() + interval '30 days' NOT NULL;",
+      "\nALTER TABLE \"auth_events\" ADD CONSTRAINT \"auth_events_user_id_users_id_fk\" FOREIGN KEY (\"user_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE set null ON UPDATE no action;",
+      "\nCREATE INDEX \"auth_events_user_id_created_at_idx\" ON \"auth_events\" USING btree (\"user_id\",\"created_at\" DESC NULLS LAST,\"id\" DESC NULLS LAST);",
+      "\nALTER TABLE \"access_tokens\" ADD CONSTRAINT \"access_tokens_public_id_unique\" UNIQUE(\"public_id\");"
+    ],
+    "bps": true,
+    "folderMillis": 1796416907025,
+    "hash": "0433439f5ed0d066bc508f7fba2c40c12c6be6154a937d4cee9b20ee658b66a2"
   }
 ];

@@ -1,2 +1,3 @@
 export { accessTokens, type AccessTokenRow } from "./access-tokens.js";
+export { AUTH_EVENT_TYPES, authEvents, type AuthEventRow, type AuthEventType } from "./auth-events.js";
 export { users, type UserRow } from "./users.js";

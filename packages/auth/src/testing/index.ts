@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type Database, type DatabaseDriver, type DatabaseHandle } from "../database.js";
+import { isAuthError, type AuthError } from "../errors.js";
 
 export const DEFAULT_TEST_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -74,4 +75,15 @@ function redactUrl(raw: string): string {
 export async function queryRows<Row = Record<string, unknown>>(db: Database, query: SQL | string): Promise<Row[]> {
   const result: unknown = await db.execute(query);
   return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}
+
+/** Awaits a call that must fail with an AuthError and returns that error; any other outcome fails the test. */
+export async function authErrorOf(promise: Promise<unknown>): Promise<AuthError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAuthError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected an AuthError, but the call succeeded");
 }

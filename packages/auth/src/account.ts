@@ -1,0 +1,106 @@
+/**
+ * Changes that need the current password: changing it and deleting the
+ * account. A password change issues a new token for the session that asked and
+ * deletes the old one, because a privilege change should leave no token that
+ * existed before it; by default it also ends every other session, so a thief
+ * holding a stolen token loses it when the owner changes the password.
+ */
+import { and, eq } from "drizzle-orm";
+import { createAccessToken, type IssuedAccessToken, type TokenClientInfo } from "./access-tokens.js";
+import { recordAuthEvent } from "./auth-events.js";
+import { AuthError, isAuthError } from "./errors.js";
+import { parsePassword } from "./password.js";
+import { accessTokens, users } from "./schema/index.js";
+import type { ServiceContext } from "./service-context.js";
+
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
+  /** Ends every other session of the user; defaults to true. */
+  signOutOtherSessions?: boolean | undefined;
+}
+
+/** The session making the request, as validateAccessToken resolved it. */
+export interface RequestingSession {
+  userId: string;
+  tokenHash: string;
+}
+
+export async function changePassword(
+  context: ServiceContext,
+  session: RequestingSession,
+  input: ChangePasswordInput,
+  client?: TokenClientInfo,
+): Promise<IssuedAccessToken> {
+  const newPassword = parsePassword(input.newPassword, "newPassword");
+  const oldHash = await verifyCurrentPassword(context, session.userId, input.currentPassword, "currentPassword");
+  const newHash = await context.hasher.hash(newPassword, context.bcryptCost);
+
+  return context.db.transaction(async (tx) => {
+    // Matching the old hash makes two concurrent changes safe: only the first
+    // one to commit finds the hash it verified against.
+    const updated = await tx
+      .update(users)
+      .set({ passwordHash: newHash, updatedAt: new Date() })
+      .where(and(eq(users.id, session.userId), eq(users.passwordHash, oldHash)))
+      .returning({ id: users.id });
+    if (updated.length === 0) throw incorrectPassword("currentPassword");
+
+    const signOutOthers = input.signOutOtherSessions ?? true;
+    await tx
+      .delete(accessTokens)
+      .where(signOutOthers ? eq(accessTokens.userId, session.userId) : eq(accessTokens.tokenHash, session.tokenHash));
+    const token = await createAccessToken(tx, session.userId, { policy: context.policy, client });
+    await recordAuthEvent(tx, { type: "password_changed", userId: session.userId, sessionId: token.sessionId, client });
+    return token;
+  });
+}
+
+/** Deletes the user after checking the password; tokens go with it and its events keep a null user id. */
+export async function deleteAccount(
+  context: ServiceContext,
+  userId: string,
+  password: string,
+  client?: TokenClientInfo,
+): Promise<void> {
+  const hash = await verifyCurrentPassword(context, userId, password, "password");
+
+  await context.db.transaction(async (tx) => {
+    await recordAuthEvent(tx, { type: "account_deleted", userId, client });
+    const deleted = await tx
+      .delete(users)
+      .where(and(eq(users.id, userId), eq(users.passwordHash, hash)))
+      .returning({ id: users.id });
+    if (deleted.length === 0) throw incorrectPassword("password");
+  });
+}
+
+/** Returns the stored hash when `raw` is the user's password, and throws INCORRECT_PASSWORD otherwise. */
+async function verifyCurrentPassword(
+  context: ServiceContext,
+  userId: string,
+  raw: string,
+  field: string,
+): Promise<string> {
+  let password: string;
+  try {
+    password = parsePassword(raw, field);
+  } catch (error) {
+    // A value outside the password rules cannot be the stored password.
+    if (isAuthError(error)) throw incorrectPassword(field);
+    throw error;
+  }
+
+  const rows = await context.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  const hash = rows[0]?.passwordHash;
+  if (!hash || !(await context.hasher.verify(password, hash))) throw incorrectPassword(field);
+  return hash;
+}
+
+function incorrectPassword(field: string): AuthError {
+  return new AuthError("INCORRECT_PASSWORD", "The current password is incorrect.", { field });
+}
