@@ -5,14 +5,25 @@
  * (PGlite's folder lock would otherwise reject the second open).
  */
 import "server-only";
-import { createLogger, type Logger } from "@gatehouse/api";
-import { createAuthService, openDatabase, readConfig, type AuthService, type DatabaseHandle, type GatehouseConfig } from "@gatehouse/auth";
+import { createLogger, summarizeError, type Logger } from "@gatehouse/api";
+import {
+  createAuthService,
+  openDatabase,
+  readConfig,
+  startPurgeSchedule,
+  type AuthService,
+  type DatabaseHandle,
+  type GatehouseConfig,
+  type PurgeSchedule,
+} from "@gatehouse/auth";
 
 export interface Server {
   config: GatehouseConfig;
   logger: Logger;
   database: DatabaseHandle;
   auth: AuthService;
+  /** Deletes expired tokens every GATEHOUSE_PURGE_INTERVAL_SECONDS; a no-op when that is 0. */
+  purgeSchedule: PurgeSchedule;
 }
 
 const globalKey = Symbol.for("gatehouse.server");
@@ -36,6 +47,16 @@ async function startServer(): Promise<Server> {
     { driver: database.driver, dataDir: database.driver === "pglite" ? config.dataDir : undefined },
     "database opened and migrated",
   );
-  const auth = createAuthService({ db: database.db, bcryptCost: config.bcryptCost, tokenTtlSeconds: config.tokenTtlSeconds });
-  return { config, logger, database, auth };
+  const auth = createAuthService({
+    db: database.db,
+    bcryptCost: config.bcryptCost,
+    sessionIdleSeconds: config.sessionIdleSeconds,
+    sessionAbsoluteSeconds: config.sessionAbsoluteSeconds,
+  });
+  const purgeSchedule = startPurgeSchedule(database.db, {
+    intervalSeconds: config.purgeIntervalSeconds,
+    onPurged: (result) => logger.info(result, "expired tokens purged"),
+    onError: (error) => logger.error(summarizeError(error), "purging expired tokens failed"),
+  });
+  return { config, logger, database, auth, purgeSchedule };
 }

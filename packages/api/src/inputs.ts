@@ -2,7 +2,7 @@
  * Input schemas shared by procedures. The caps on string length only stop
  * oversized bodies early; the auth core applies the real rules and messages.
  */
-import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "@gatehouse/auth";
+import { MAX_ACTIVITY_LIMIT, MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "@gatehouse/auth";
 import { z } from "zod";
 
 /** A string field whose errors name the field and say what is expected. */
@@ -34,3 +34,31 @@ export function objectInput<T extends z.core.$ZodLooseShape>(shape: T) {
 }
 
 export const credentialsInput = objectInput({ email: emailField, password: passwordField() });
+
+export const changePasswordInput = objectInput({
+  currentPassword: passwordField("currentPassword"),
+  newPassword: passwordField("newPassword"),
+  signOutOtherSessions: z
+    .boolean({ error: "signOutOtherSessions must be true or false." })
+    .optional(),
+});
+
+export const deleteAccountInput = objectInput({ password: passwordField() });
+
+export const sessionIdInput = objectInput({
+  id: z.uuid({
+    error: (issue) =>
+      issue.input === undefined
+        ? "id is required: send the id of a session from auth.sessions.list."
+        : "id must be the id of a session from auth.sessions.list.",
+  }),
+});
+
+export const activityListInput = objectInput({
+  limit: z
+    .number({ error: `limit must be a whole number from 1 to ${MAX_ACTIVITY_LIMIT}.` })
+    .int({ error: `limit must be a whole number from 1 to ${MAX_ACTIVITY_LIMIT}.` })
+    .min(1, { error: `limit must be a whole number from 1 to ${MAX_ACTIVITY_LIMIT}.` })
+    .max(MAX_ACTIVITY_LIMIT, { error: `limit must be a whole number from 1 to ${MAX_ACTIVITY_LIMIT}.` })
+    .optional(),
+}).optional();

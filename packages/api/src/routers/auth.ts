@@ -1,6 +1,12 @@
-import type { IssuedAccessToken, PublicUser } from "@gatehouse/auth";
-import { protectedProcedure, publicProcedure, router } from "../trpc";
+import type { PublicUser } from "@gatehouse/auth";
 import { credentialsInput } from "../inputs";
+import { protectedProcedure, publicProcedure, router } from "../trpc";
+import { toAccessTokenOutput } from "./access-token-output";
+import { accountProcedures } from "./account";
+import { activityRouter } from "./activity";
+import { sessionsRouter } from "./sessions";
+
+export type { AccessTokenOutput } from "./access-token-output";
 
 export interface UserOutput {
   id: string;
@@ -8,19 +14,8 @@ export interface UserOutput {
   createdAt: string;
 }
 
-export interface AccessTokenOutput {
-  accessToken: string;
-  tokenType: "bearer";
-  /** ISO 8601 time after which the token is rejected. */
-  expiresAt: string;
-}
-
 export function toUserOutput(user: PublicUser): UserOutput {
   return { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() };
-}
-
-export function toAccessTokenOutput(token: IssuedAccessToken): AccessTokenOutput {
-  return { accessToken: token.accessToken, tokenType: token.tokenType, expiresAt: token.expiresAt.toISOString() };
 }
 
 export const authRouter = router({
@@ -40,7 +35,11 @@ export const authRouter = router({
 
   /** Deletes the presented token; other sessions of the user stay signed in. */
   logout: protectedProcedure.mutation(async ({ ctx }) => {
-    await ctx.auth.logout(ctx.token);
+    await ctx.auth.logout(ctx.token, ctx.client);
     return { success: true as const };
   }),
+
+  ...accountProcedures,
+  sessions: sessionsRouter,
+  activity: activityRouter,
 });
