@@ -1,4 +1,5 @@
 import type { Database } from "./database.js";
+import { AuthError } from "./errors.js";
 import { purgeExpiredTokens, type PurgeOptions, type PurgeResult } from "./purge.js";
 
 export interface PurgeScheduleOptions extends PurgeOptions {
@@ -21,6 +22,9 @@ export interface PurgeSchedule {
  */
 export function startPurgeSchedule(db: Database, options: PurgeScheduleOptions): PurgeSchedule {
   const { intervalSeconds, onPurged, onError, ...purgeOptions } = options;
+  if (!Number.isFinite(intervalSeconds) || intervalSeconds < 0) {
+    throw new AuthError("INVALID_CONFIG", `Purge interval must be 0 (off) or a positive number of seconds, got ${String(intervalSeconds)}.`);
+  }
   if (intervalSeconds === 0) return { stop: () => Promise.resolve() };
 
   let running: Promise<void> | undefined;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { readConfig } from "./config.js";
+
+describe("readConfig", () => {
+  it("defaults the session timeouts and purge interval", () => {
+    const config = readConfig({});
+    expect(config.sessionIdleSeconds).toBe(86_400);
+    expect(config.sessionAbsoluteSeconds).toBe(2_592_000);
+    expect(config.purgeIntervalSeconds).toBe(3_600);
+  });
+
+  it("reads the session variables", () => {
+    const config = readConfig({
+      GATEHOUSE_SESSION_IDLE_SECONDS: "600",
+      GATEHOUSE_SESSION_ABSOLUTE_SECONDS: "7200",
+      GATEHOUSE_PURGE_INTERVAL_SECONDS: "0",
+    });
+    expect(config.sessionIdleSeconds).toBe(600);
+    expect(config.sessionAbsoluteSeconds).toBe(7200);
+    expect(config.purgeIntervalSeconds).toBe(0);
+  });
+
+  it("accepts GATEHOUSE_TOKEN_TTL_SECONDS as the idle timeout", () => {
+    expect(readConfig({ GATEHOUSE_TOKEN_TTL_SECONDS: "900" }).sessionIdleSeconds).toBe(900);
+    expect(readConfig({ GATEHOUSE_TOKEN_TTL_SECONDS: "900", GATEHOUSE_SESSION_IDLE_SECONDS: "900" }).sessionIdleSeconds).toBe(900);
+  });
+
+  it("rejects conflicting idle variables", () => {
+    expect(() => readConfig({ GATEHOUSE_TOKEN_TTL_SECONDS: "900", GATEHOUSE_SESSION_IDLE_SECONDS: "600" })).toThrow(
+      /Unset GATEHOUSE_TOKEN_TTL_SECONDS/,
+    );
+  });
+
+  it("rejects an absolute timeout below the idle one", () => {
+    expect(() => readConfig({ GATEHOUSE_SESSION_IDLE_SECONDS: "7200", GATEHOUSE_SESSION_ABSOLUTE_SECONDS: "3600" })).toThrow(
+      /GATEHOUSE_SESSION_ABSOLUTE_SECONDS \(3600\) must not be less than the idle timeout \(7200\)/,
+    );
+  });
+
+  it.each([
+    ["GATEHOUSE_SESSION_IDLE_SECONDS", "59"],
+    ["GATEHOUSE_SESSION_ABSOLUTE_SECONDS", "soon"],
+    ["GATEHOUSE_PURGE_INTERVAL_SECONDS", "-1"],
+  ])("rejects %s=%s naming the variable", (name, value) => {
+    expect(() => readConfig({ [name]: value })).toThrow(new RegExp(`${name} must be a whole number`));
+  });
+});
