@@ -3,12 +3,12 @@
  * (256 bits), sent as 43 base64url characters. The database keeps only its
  * SHA-256, so a leaked table grants nothing. Validation is one indexed query on
  * that hash, joined to the user, that reads both the idle and the absolute
- * deadline; it returns null for an unknown, expired or malformed token, and
+ * deadline. It returns null for an unknown, expired or malformed token, and
  * callers turn null into UNAUTHORIZED. A second statement runs only when the
  * idle deadline is due to slide forward, or to delete the expired row it met.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, lt, lte, or } from "drizzle-orm";
+import { and, eq, lte, or } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { accessTokens, users } from "./schema/index.js";
 import { isRenewalDue, nextIdleExpiry, resolveSessionPolicy, type SessionPolicy } from "./session-policy.js";
@@ -144,12 +144,13 @@ export async function validateAccessToken(
   const next = nextIdleExpiry(policy, now, row.absoluteExpiresAt);
   if (!isRenewalDue(policy, row.expiresAt, next)) return session;
 
-  // The condition keeps concurrent requests from writing twice: once one has
-  // moved the deadline, the others' UPDATE matches no row.
+  // The condition repeats isRenewalDue in SQL, so concurrent requests write
+  // once. After one has moved the deadline, the others' UPDATE matches no row.
+  const latestDue = new Date(next.getTime() - policy.renewalIntervalSeconds * 1000);
   const renewed = await db
     .update(accessTokens)
     .set({ expiresAt: next, lastUsedAt: now })
-    .where(and(eq(accessTokens.tokenHash, tokenHash), lt(accessTokens.expiresAt, next)))
+    .where(and(eq(accessTokens.tokenHash, tokenHash), lte(accessTokens.expiresAt, latestDue)))
     .returning({ expiresAt: accessTokens.expiresAt });
   if (renewed[0]) {
     session.expiresAt = renewed[0].expiresAt;

@@ -1,9 +1,9 @@
 /**
  * Changes that need the current password: changing it and deleting the
- * account. A password change issues a new token for the session that asked and
+ * account. A password change issues a new token for the requesting session and
  * deletes the old one, because a privilege change should leave no token that
- * existed before it; by default it also ends every other session, so a thief
- * holding a stolen token loses it when the owner changes the password.
+ * existed before it. By default it also ends every other session, so a stolen
+ * token stops working when the owner changes the password.
  */
 import { and, eq } from "drizzle-orm";
 import { createAccessToken, type IssuedAccessToken, type TokenClientInfo } from "./access-tokens.js";

@@ -1,11 +1,11 @@
 /**
  * Registration, login, sessions and account changes over one database. Login
  * does the same bcrypt work whether or not the address is registered, by
- * verifying against a dummy hash of the configured cost, and answers both
- * failures with one error, so neither the reply nor its timing tells an
- * attacker which addresses exist. A successful login whose stored hash has
- * another cost than the configured one stores a new hash; a failed one writes
- * only its activity event.
+ * verifying against a dummy hash of the configured cost. Both failures raise
+ * one error, so neither the reply nor its timing tells an attacker which
+ * addresses exist. A successful login whose stored hash has another cost than
+ * the configured one stores a new hash. A failed one writes only its activity
+ * event.
  */
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";

@@ -1,7 +1,7 @@
 /**
- * Deletes expired access tokens in batches. Each batch is its own statement
- * (and so its own transaction) that deletes at most `batchSize` rows chosen by
- * primary key through the `expires_at` index, so no lock is held for long and
+ * Deletes expired access tokens in batches. Each batch is its own statement,
+ * and so its own transaction, that deletes at most `batchSize` rows chosen by
+ * primary key through the `expires_at` index. No lock is held for long, so
  * sign-ins go on while a large backlog is cleared. Rows locked by a concurrent
  * renewal are skipped and left for the next run. Only `expires_at` is tested,
  * because the service never sets it past `absolute_expires_at`.

@@ -2,7 +2,7 @@ import type { Database } from "./database.js";
 import type { PasswordHasher } from "./password.js";
 import type { SessionPolicy } from "./session-policy.js";
 
-/** What the service's operations share: the database, the hasher and the configured limits. */
+/** Dependencies shared by the service's operations: the database, the hasher and the configured limits. */
 export interface ServiceContext {
   db: Database;
   hasher: PasswordHasher;

@@ -45,13 +45,13 @@ export function resolveSessionPolicy(options: SessionPolicyOptions = {}): Sessio
   return { idleSeconds, absoluteSeconds, renewalIntervalSeconds };
 }
 
-/** The idle deadline for a session used at `now`, capped by its absolute deadline. */
+/** Returns the idle deadline for a session used at `now`, capped by its absolute deadline. */
 export function nextIdleExpiry(policy: SessionPolicy, now: Date, absoluteExpiresAt: Date): Date {
   const idle = now.getTime() + policy.idleSeconds * 1000;
   return new Date(Math.min(idle, absoluteExpiresAt.getTime()));
 }
 
-/** Whether moving the deadline from `current` to `next` gains enough to be worth a write. */
+/** Returns true when moving the deadline from `current` to `next` gains at least the renewal interval. */
 export function isRenewalDue(policy: SessionPolicy, current: Date, next: Date): boolean {
   return next.getTime() - current.getTime() >= policy.renewalIntervalSeconds * 1000;
 }

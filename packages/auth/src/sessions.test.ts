@@ -86,6 +86,18 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
     expect(again.expiresAt.getTime()).toBe(now.getTime() + HOUR);
   });
 
+  it("renews once for concurrent requests", async () => {
+    const { token } = await signUp();
+    const now = token.expiresAt.getTime() - HOUR + 10 * 60 * 1000;
+    const sessions = await Promise.all(
+      [0, 1, 2, 3].map((offset) => validated(token.accessToken, new Date(now + offset))),
+    );
+    expect(sessions.filter((session) => session.renewed)).toHaveLength(1);
+    const row = await tokenRow(token.accessToken);
+    expect(row?.expiresAt.getTime()).toBeGreaterThanOrEqual(now + HOUR);
+    expect(row?.expiresAt.getTime()).toBeLessThanOrEqual(now + 3 + HOUR);
+  });
+
   it("expires after an hour idle and deletes the row", async () => {
     const { token } = await signUp();
     expect(await auth.validate(token.accessToken, { now: new Date(token.expiresAt.getTime() + 1) })).toBeNull();

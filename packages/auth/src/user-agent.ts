@@ -36,7 +36,7 @@ function joinNonEmpty(parts: Array<string | undefined>): string | null {
   return text || null;
 }
 
-/** The first product token, such as "curl/8.5.0", for clients that are not browsers. */
+/** Returns the first product token, such as "curl/8.5.0", for clients that are not browsers. */
 function firstProduct(userAgent: string): string {
   const token = userAgent.trim().split(/\s+/)[0] ?? "";
   return token ? token.slice(0, 64) : "Unknown device";

@@ -27,7 +27,7 @@ export function toActivityEventOutput(event: AuthEvent): ActivityEventOutput {
 }
 
 export const activityRouter = router({
-  /** The user's most recent sign-in and account events, newest first: 20 unless `limit` (1 to 100) says otherwise. */
+  /** The user's most recent sign-in and account events, newest first: 20, or `limit` (1 to 100). */
   list: protectedProcedure.input(activityListInput).query(async ({ ctx, input }) => {
     const events = await ctx.auth.listActivity(ctx.session.user.id, { limit: input?.limit });
     return { events: events.map(toActivityEventOutput) };

@@ -41,7 +41,7 @@ export const sessionsRouter = router({
     return { sessions: sessions.map(toSessionOutput) };
   }),
 
-  /** Ends one of the user's sessions; an id that is not one of them answers NOT_FOUND. */
+  /** Ends one of the user's sessions; an id that is not one of them raises NOT_FOUND. */
   revoke: protectedProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {
     const { current } = await ctx.auth.revokeSession(ctx.session, input.id, ctx.client);
     return { success: true as const, current };

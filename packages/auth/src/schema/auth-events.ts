@@ -17,10 +17,10 @@ export const AUTH_EVENT_TYPES = [
 export type AuthEventType = (typeof AUTH_EVENT_TYPES)[number];
 
 /**
- * The append-only activity log: the code only inserts rows. No column holds a
- * password, token, token hash or password hash. When an account is deleted its
- * events stay, with `user_id` set to null, so the log still counts what
- * happened; `login_failed` for an unknown address has a null `user_id` too.
+ * The append-only activity log: the code only inserts rows. No column contains
+ * a password, token, token hash or password hash. When an account is deleted
+ * its events stay, with `user_id` set to null, so the log still counts what
+ * happened. A `login_failed` event for an unknown address has a null `user_id` too.
  */
 export const authEvents = pgTable(
   "auth_events",
