@@ -1,23 +1,13 @@
 import { createAuthService, type AuthService } from "@gatehouse/auth";
 import { createTestDatabase, queryRows, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
-import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "./context";
 import { createLogger } from "./logger";
 import { createCaller } from "./root";
+import { trpcErrorOf } from "./trpc-error-of";
 
 const PASSWORD = "correct horse battery staple";
-
-async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected a TRPCError, but the call succeeded");
-}
 
 describe.each(testDrivers())("auth router through createCaller on %s", (driver) => {
   let database: TestDatabase;

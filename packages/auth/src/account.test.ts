@@ -1,10 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ValidatedAccessToken } from "./access-tokens.js";
 import { createAuthService, type AuthService } from "./auth-service.js";
 import { readBcryptCost } from "./password.js";
 import { accessTokens, authEvents, users } from "./schema/index.js";
-import { authErrorOf, createTestDatabase, queryRows, testDrivers, type TestDatabase } from "./testing/index.js";
+import { authErrorOf, createTestDatabase, requireSession, queryRows, testDrivers, type TestDatabase } from "./testing/index.js";
 
 const PASSWORD = "correct horse battery staple";
 const NEW_PASSWORD = "tr0ub4dor and three more words";
@@ -29,12 +28,6 @@ describe.each(testDrivers())("account changes on %s", (driver) => {
     return { email, userId: user.id, token: token.accessToken };
   }
 
-  async function validated(token: string): Promise<ValidatedAccessToken> {
-    const session = await auth.validate(token);
-    if (!session) throw new Error("expected the token to validate");
-    return session;
-  }
-
   async function storedHash(userId: string): Promise<string> {
     const rows = await database.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
     return rows[0]?.hash ?? "";
@@ -45,11 +38,11 @@ describe.each(testDrivers())("account changes on %s", (driver) => {
       const { email, token } = await signUp();
       const other = await auth.login({ email, password: PASSWORD });
 
-      const fresh = await auth.changePassword(await validated(token), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+      const fresh = await auth.changePassword(await requireSession(auth, token), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
       expect(fresh.accessToken).not.toBe(token);
       expect(await auth.validate(token)).toBeNull();
       expect(await auth.validate(other.accessToken)).toBeNull();
-      expect((await validated(fresh.accessToken)).user.email).toBe(email);
+      expect((await requireSession(auth, fresh.accessToken)).user.email).toBe(email);
 
       await expect(auth.login({ email, password: NEW_PASSWORD })).resolves.toMatchObject({ tokenType: "bearer" });
       expect((await authErrorOf(auth.login({ email, password: PASSWORD }))).code).toBe("INVALID_CREDENTIALS");
@@ -58,7 +51,7 @@ describe.each(testDrivers())("account changes on %s", (driver) => {
     it("keeps other sessions when asked to", async () => {
       const { email, token } = await signUp();
       const other = await auth.login({ email, password: PASSWORD });
-      const fresh = await auth.changePassword(await validated(token), {
+      const fresh = await auth.changePassword(await requireSession(auth, token), {
         currentPassword: PASSWORD,
         newPassword: NEW_PASSWORD,
         signOutOtherSessions: false,
@@ -73,7 +66,7 @@ describe.each(testDrivers())("account changes on %s", (driver) => {
       const before = await storedHash(userId);
       for (const currentPassword of ["wrong password", "short", "x".repeat(10_000)]) {
         const error = await authErrorOf(
-          auth.changePassword(await validated(token), { currentPassword, newPassword: NEW_PASSWORD }),
+          auth.changePassword(await requireSession(auth, token), { currentPassword, newPassword: NEW_PASSWORD }),
         );
         expect(error.code).toBe("INCORRECT_PASSWORD");
         expect(error.field).toBe("currentPassword");
@@ -84,14 +77,14 @@ describe.each(testDrivers())("account changes on %s", (driver) => {
 
     it("rejects an invalid new password naming the field", async () => {
       const { token } = await signUp();
-      const error = await authErrorOf(auth.changePassword(await validated(token), { currentPassword: PASSWORD, newPassword: "short" }));
+      const error = await authErrorOf(auth.changePassword(await requireSession(auth, token), { currentPassword: PASSWORD, newPassword: "short" }));
       expect(error.code).toBe("INVALID_PASSWORD");
       expect(error.field).toBe("newPassword");
     });
 
     it("lets only one of two concurrent changes win", async () => {
       const { token } = await signUp();
-      const session = await validated(token);
+      const session = await requireSession(auth, token);
       const results = await Promise.allSettled([
         auth.changePassword(session, { currentPassword: PASSWORD, newPassword: `${NEW_PASSWORD} one` }),
         auth.changePassword(session, { currentPassword: PASSWORD, newPassword: `${NEW_PASSWORD} two` }),
@@ -127,7 +120,7 @@ describe.each(testDrivers())("account changes on %s", (driver) => {
       await auth.login({ email, password: PASSWORD });
       const eventCount = (await database.db.select().from(authEvents).where(eq(authEvents.userId, userId))).length;
 
-      await auth.deleteAccount(await validated(token), PASSWORD);
+      await auth.deleteAccount(await requireSession(auth, token), PASSWORD);
       expect(await database.db.select().from(users).where(eq(users.id, userId))).toEqual([]);
       expect(await database.db.select().from(accessTokens).where(eq(accessTokens.userId, userId))).toEqual([]);
       expect(await auth.validate(token)).toBeNull();
@@ -144,7 +137,7 @@ describe.each(testDrivers())("account changes on %s", (driver) => {
 
     it("rejects a wrong password and keeps the account", async () => {
       const { userId, token } = await signUp();
-      const error = await authErrorOf(auth.deleteAccount(await validated(token), "wrong password"));
+      const error = await authErrorOf(auth.deleteAccount(await requireSession(auth, token), "wrong password"));
       expect(error.code).toBe("INCORRECT_PASSWORD");
       expect(error.field).toBe("password");
       expect(await database.db.select().from(users).where(eq(users.id, userId))).toHaveLength(1);

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashAccessToken, type ValidatedAccessToken } from "./access-tokens.js";
+import { hashAccessToken } from "./access-tokens.js";
 import { createAuthService, type AuthService } from "./auth-service.js";
 import { authEvents, users } from "./schema/index.js";
-import { authErrorOf, createTestDatabase, testDrivers, type TestDatabase } from "./testing/index.js";
+import { authErrorOf, createTestDatabase, requireSession, testDrivers, type TestDatabase } from "./testing/index.js";
 
 const PASSWORD = "correct horse battery staple";
 const NEW_PASSWORD = "a different long passphrase";
@@ -22,20 +22,14 @@ describe.each(testDrivers())("activity log on %s", (driver) => {
     await database?.close();
   });
 
-  async function validated(token: string): Promise<ValidatedAccessToken> {
-    const session = await auth.validate(token);
-    if (!session) throw new Error("expected the token to validate");
-    return session;
-  }
-
   it("records each kind of event with client and no secret", async () => {
     const email = "events@example.com";
     const { user, token } = await auth.register({ email, password: PASSWORD }, CLIENT);
     await authErrorOf(auth.login({ email, password: "wrong password" }, CLIENT));
     const second = await auth.login({ email, password: PASSWORD }, CLIENT);
-    await auth.revokeSession(await validated(token.accessToken), second.sessionId, CLIENT);
+    await auth.revokeSession(await requireSession(auth, token.accessToken), second.sessionId, CLIENT);
     const changed = await auth.changePassword(
-      await validated(token.accessToken),
+      await requireSession(auth, token.accessToken),
       { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
       CLIENT,
     );

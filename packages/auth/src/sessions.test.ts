@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashAccessToken, type IssuedAccessToken, type ValidatedAccessToken } from "./access-tokens.js";
+import { hashAccessToken, type IssuedAccessToken } from "./access-tokens.js";
 import { createAuthService, type AuthService } from "./auth-service.js";
 import { accessTokens } from "./schema/index.js";
-import { authErrorOf, createTestDatabase, queryRows, testDrivers, type TestDatabase } from "./testing/index.js";
+import { authErrorOf, createTestDatabase, requireSession, queryRows, testDrivers, type TestDatabase } from "./testing/index.js";
 
 const PASSWORD = "correct horse battery staple";
 const HOUR = 3600 * 1000;
@@ -38,12 +38,6 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
     return rows[0];
   }
 
-  async function validated(token: string, now?: Date): Promise<ValidatedAccessToken> {
-    const session = await auth.validate(token, { now });
-    if (!session) throw new Error("expected the token to validate");
-    return session;
-  }
-
   it("issues idle and absolute deadlines", async () => {
     const before = Date.now();
     const { token } = await signUp();
@@ -56,8 +50,8 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
   it("does not write on an immediate second validation", async () => {
     const { token } = await signUp();
     const before = await tokenRow(token.accessToken);
-    const first = await validated(token.accessToken);
-    const second = await validated(token.accessToken);
+    const first = await requireSession(auth, token.accessToken);
+    const second = await requireSession(auth, token.accessToken);
     const after = await tokenRow(token.accessToken);
 
     expect(first.renewed).toBe(false);
@@ -70,18 +64,18 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
     const { token } = await signUp();
     const issued = token.expiresAt.getTime();
 
-    const early = await validated(token.accessToken, new Date(issued - HOUR + 4 * 60 * 1000));
+    const early = await requireSession(auth, token.accessToken, new Date(issued - HOUR + 4 * 60 * 1000));
     expect(early.renewed).toBe(false);
 
     const now = new Date(issued - HOUR + 6 * 60 * 1000);
-    const due = await validated(token.accessToken, now);
+    const due = await requireSession(auth, token.accessToken, now);
     expect(due.renewed).toBe(true);
     expect(due.expiresAt.getTime()).toBe(now.getTime() + HOUR);
     const row = await tokenRow(token.accessToken);
     expect(row?.expiresAt.getTime()).toBe(now.getTime() + HOUR);
     expect(row?.lastUsedAt.getTime()).toBe(now.getTime());
 
-    const again = await validated(token.accessToken, new Date(now.getTime() + 1000));
+    const again = await requireSession(auth, token.accessToken, new Date(now.getTime() + 1000));
     expect(again.renewed).toBe(false);
     expect(again.expiresAt.getTime()).toBe(now.getTime() + HOUR);
   });
@@ -90,7 +84,7 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
     const { token } = await signUp();
     const now = token.expiresAt.getTime() - HOUR + 10 * 60 * 1000;
     const sessions = await Promise.all(
-      [0, 1, 2, 3].map((offset) => validated(token.accessToken, new Date(now + offset))),
+      [0, 1, 2, 3].map((offset) => requireSession(auth, token.accessToken, new Date(now + offset))),
     );
     expect(sessions.filter((session) => session.renewed)).toHaveLength(1);
     const row = await tokenRow(token.accessToken);
@@ -110,12 +104,12 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
     // Use the token every 50 minutes: each use renews, and the use at 150
     // minutes reaches the 3-hour cap.
     for (const minutes of [50, 100, 150]) {
-      const session = await validated(token.accessToken, new Date(start + minutes * 60 * 1000));
+      const session = await requireSession(auth, token.accessToken, new Date(start + minutes * 60 * 1000));
       expect(session.renewed).toBe(true);
       expect(session.expiresAt.getTime()).toBe(Math.min(start + (minutes + 60) * 60 * 1000, token.absoluteExpiresAt.getTime()));
     }
     // At the cap a renewal cannot gain anything, so none is written.
-    const capped = await validated(token.accessToken, new Date(start + 170 * 60 * 1000));
+    const capped = await requireSession(auth, token.accessToken, new Date(start + 170 * 60 * 1000));
     expect(capped.expiresAt.getTime()).toBe(token.absoluteExpiresAt.getTime());
     expect(capped.renewed).toBe(false);
 
@@ -143,7 +137,7 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(accessTokens.tokenHash, hashAccessToken(expired.accessToken)));
 
-    const sessions = await auth.listSessions(await validated(second.accessToken));
+    const sessions = await auth.listSessions(await requireSession(auth, second.accessToken));
     expect(sessions.map((session) => session.id).sort()).toEqual([first.sessionId, second.sessionId].sort());
     const current = sessions.find((session) => session.current);
     expect(current?.id).toBe(second.sessionId);
@@ -163,7 +157,7 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
   it("revokes one session, which then stops working", async () => {
     const { email, token: first } = await signUp();
     const second = await auth.login({ email, password: PASSWORD });
-    const session = await validated(first.accessToken);
+    const session = await requireSession(auth, first.accessToken);
 
     expect(await auth.revokeSession(session, second.sessionId)).toEqual({ current: false });
     expect(await auth.validate(second.accessToken)).toBeNull();
@@ -176,7 +170,7 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
   it("answers SESSION_NOT_FOUND for another user's session", async () => {
     const alice = await signUp();
     const mallory = await signUp();
-    const error = await authErrorOf(auth.revokeSession(await validated(mallory.token.accessToken), alice.token.sessionId));
+    const error = await authErrorOf(auth.revokeSession(await requireSession(auth, mallory.token.accessToken), alice.token.sessionId));
     expect(error.code).toBe("SESSION_NOT_FOUND");
     expect(error.field).toBe("id");
     expect(await auth.validate(alice.token.accessToken)).not.toBeNull();
@@ -186,7 +180,7 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
   it("answers SESSION_NOT_FOUND for a malformed id", async () => {
     const { token } = await signUp();
     for (const id of ["", "not-a-uuid", hashAccessToken(token.accessToken), token.accessToken]) {
-      const error = await authErrorOf(auth.revokeSession(await validated(token.accessToken), id));
+      const error = await authErrorOf(auth.revokeSession(await requireSession(auth, token.accessToken), id));
       expect(error.code).toBe("SESSION_NOT_FOUND");
     }
     expect(await auth.validate(token.accessToken)).not.toBeNull();
@@ -197,7 +191,7 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
     const others = [await auth.login({ email, password: PASSWORD }), await auth.login({ email, password: PASSWORD })];
     const bystander = await signUp();
 
-    expect(await auth.revokeOtherSessions(await validated(current.accessToken))).toEqual({ revoked: 2 });
+    expect(await auth.revokeOtherSessions(await requireSession(auth, current.accessToken))).toEqual({ revoked: 2 });
     for (const other of others) expect(await auth.validate(other.accessToken)).toBeNull();
     expect(await auth.validate(current.accessToken)).not.toBeNull();
     expect(await auth.validate(bystander.token.accessToken)).not.toBeNull();

@@ -1,6 +1,5 @@
 import { createAuthService, type AuthService } from "@gatehouse/auth";
 import { createTestDatabase, queryRows, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
-import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../context";
@@ -8,20 +7,11 @@ import { createTrpcHandler } from "../fetch-handler";
 import { createLogger } from "../logger";
 import { createCaller } from "../root";
 import { serveFetchHandler, type RunningServer } from "../test-server";
+import { trpcErrorOf } from "../trpc-error-of";
 
 const PASSWORD = "correct horse battery staple";
 const NEW_PASSWORD = "another long passphrase here";
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
-
-async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected a TRPCError, but the call succeeded");
-}
 
 describe.each(testDrivers())("account security procedures on %s", (driver) => {
   let database: TestDatabase;

@@ -42,6 +42,8 @@ export const sessionsRouter = router({
   }),
 
   /** Ends one of the user's sessions; an id that is not one of them raises NOT_FOUND. */
+  // NOTE: revoking needs only a valid token, not the password again. OWASP ASVS
+  // 4.0.3 (V3.3.4, level 2) asks for the credentials again before sessions are ended.
   revoke: protectedProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {
     const { current } = await ctx.auth.revokeSession(ctx.session, input.id, ctx.client);
     return { success: true as const, current };

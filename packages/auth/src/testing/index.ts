@@ -6,6 +6,8 @@
 import { randomBytes } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
+import type { ValidatedAccessToken } from "../access-tokens.js";
+import type { AuthService } from "../auth-service.js";
 import { openDatabase, type Database, type DatabaseDriver, type DatabaseHandle } from "../database.js";
 import { isAuthError, type AuthError } from "../errors.js";
 
@@ -86,4 +88,11 @@ export async function authErrorOf(promise: Promise<unknown>): Promise<AuthError>
     throw error;
   }
   throw new Error("expected an AuthError, but the call succeeded");
+}
+
+/** Validates a token that must be valid and returns its session; a rejected token fails the test. */
+export async function requireSession(auth: AuthService, token: string, now?: Date): Promise<ValidatedAccessToken> {
+  const session = await auth.validate(token, { now });
+  if (!session) throw new Error("expected the token to validate, but it was rejected");
+  return session;
 }
