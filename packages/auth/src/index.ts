@@ -62,6 +62,7 @@ export {
   type PurgeOptions,
   type PurgeResult,
 } from "./purge.js";
+export { runPurgeCommand, type PurgeCommandResult } from "./purge-command.js";
 export { startPurgeSchedule, type PurgeSchedule, type PurgeScheduleOptions } from "./purge-schedule.js";
 export * as schema from "./schema/index.js";
 export { AUTH_EVENT_TYPES, type AuthEventType } from "./schema/index.js";

@@ -1,8 +1,12 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashAccessToken } from "./access-tokens.js";
 import { createAuthService, type AuthService } from "./auth-service.js";
 import { purgeExpiredTokens } from "./purge.js";
+import { runPurgeCommand } from "./purge-command.js";
 import { startPurgeSchedule } from "./purge-schedule.js";
 import { createTestDatabase, queryRows, testDrivers, type TestDatabase } from "./testing/index.js";
 
@@ -72,6 +76,37 @@ describe.each(testDrivers())("purgeExpiredTokens on %s", (driver) => {
 
     expect(purged[0]).toBe(10);
     expect(await countTokens(database, sql`user_id = ${user.id}`)).toBe(1);
+  });
+});
+
+describe("runPurgeCommand", () => {
+  it("purges the PostgreSQL database in DATABASE_URL", async () => {
+    const database = await createTestDatabase("postgres");
+    try {
+      const auth = createAuthService({ db: database.db, bcryptCost: 4 });
+      const { user } = await auth.register({ email: "command@example.com", password: PASSWORD });
+      await insertExpiredTokens(database, user.id, 30);
+
+      const result = await runPurgeCommand({ DATABASE_URL: database.url });
+      expect(result).toMatchObject({ driver: "postgres", deleted: 30, batches: 1 });
+      expect(await countTokens(database)).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("purges the PGlite folder in GATEHOUSE_DATA_DIR", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "gatehouse-purge-"));
+    try {
+      const result = await runPurgeCommand({ GATEHOUSE_DATA_DIR: join(dataDir, "db") });
+      expect(result).toMatchObject({ driver: "pglite", deleted: 0, batches: 1 });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("rejects an invalid DATABASE_URL naming it", async () => {
+    await expect(runPurgeCommand({ DATABASE_URL: "mysql://localhost/app" })).rejects.toThrow(/DATABASE_URL must start with postgres:\/\//);
   });
 });
 
