@@ -55,7 +55,9 @@ async function startServer(): Promise<Server> {
   });
   const purgeSchedule = startPurgeSchedule(database.db, {
     intervalSeconds: config.purgeIntervalSeconds,
-    onPurged: (result) => logger.info(result, "expired tokens purged"),
+    onPurged: (result) => {
+      if (result.deleted > 0) logger.info(result, "expired tokens purged");
+    },
     onError: (error) => logger.error(summarizeError(error), "purging expired tokens failed"),
   });
   return { config, logger, database, auth, purgeSchedule };
