@@ -31,6 +31,11 @@ describe("readConfig", () => {
     );
   });
 
+  it("raises the default absolute timeout to the idle one", () => {
+    const config = readConfig({ GATEHOUSE_SESSION_IDLE_SECONDS: String(40 * 86_400) });
+    expect(config.sessionAbsoluteSeconds).toBe(40 * 86_400);
+  });
+
   it("rejects an absolute timeout below the idle one", () => {
     expect(() => readConfig({ GATEHOUSE_SESSION_IDLE_SECONDS: "7200", GATEHOUSE_SESSION_ABSOLUTE_SECONDS: "3600" })).toThrow(
       /GATEHOUSE_SESSION_ABSOLUTE_SECONDS \(3600\) must not be less than the idle timeout \(7200\)/,

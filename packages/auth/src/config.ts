@@ -49,7 +49,7 @@ const configSchema = z.object({
     "GATEHOUSE_SESSION_ABSOLUTE_SECONDS",
     MIN_SESSION_SECONDS,
     MAX_SESSION_SECONDS,
-    DEFAULT_SESSION_ABSOLUTE_SECONDS,
+    undefined,
   ),
   GATEHOUSE_PURGE_INTERVAL_SECONDS: integer("GATEHOUSE_PURGE_INTERVAL_SECONDS", 0, 7 * 24 * 3600, DEFAULT_PURGE_INTERVAL_SECONDS),
   GATEHOUSE_BCRYPT_COST: integer("GATEHOUSE_BCRYPT_COST", MIN_BCRYPT_COST, MAX_BCRYPT_COST, DEFAULT_BCRYPT_COST),
@@ -86,7 +86,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const sessionIdleSeconds = idle ?? legacyIdle ?? DEFAULT_SESSION_IDLE_SECONDS;
-  const sessionAbsoluteSeconds = values.GATEHOUSE_SESSION_ABSOLUTE_SECONDS;
+  // Unset, the absolute timeout is 30 days or the idle timeout, whichever is longer.
+  const sessionAbsoluteSeconds =
+    values.GATEHOUSE_SESSION_ABSOLUTE_SECONDS ?? Math.max(DEFAULT_SESSION_ABSOLUTE_SECONDS, sessionIdleSeconds);
   if (sessionAbsoluteSeconds < sessionIdleSeconds) {
     throw new AuthError(
       "INVALID_CONFIG",
