@@ -6,6 +6,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm/logger";
 import type { MigrationConfig, MigrationMeta } from "drizzle-orm/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -33,6 +34,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Largest number of pooled PostgreSQL connections. */
   maxConnections?: number | undefined;
+  /** Receives every query the returned `db` runs (not the migrations), for tests and tracing. */
+  queryLogger?: Logger | undefined;
 }
 
 export const DEFAULT_DATA_DIR = ".data/gatehouse";
@@ -40,11 +43,11 @@ export const DEFAULT_DATA_DIR = ".data/gatehouse";
 const MIGRATION_LOCK_KEY = 0x67617465686f7573n;
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
-  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
-  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10, options.queryLogger);
+  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR, options.queryLogger);
 }
 
-async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, maxConnections: number, logger: Logger | undefined): Promise<DatabaseHandle> {
   // Migrations run on one dedicated connection under an advisory lock, so that
   // instances starting at the same time apply each migration once.
   const migrationClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
@@ -57,7 +60,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   }
 
   const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 10 });
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
   return {
     db,
     driver: "postgres",
@@ -65,7 +68,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, logger: Logger | undefined): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith("memory://");
   let releaseLock: (() => Promise<void>) | undefined;
   let location = dataDir;
@@ -78,10 +81,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   try {
     const client = new PGlite(location);
     await client.waitReady;
-    const pgliteDb = drizzlePglite(client, { schema });
-    await applyMigrations(pgliteDb);
+    await applyMigrations(drizzlePglite(client, { schema }));
     return {
-      db: pgliteDb as unknown as Database,
+      db: drizzlePglite(client, { schema, logger }) as unknown as Database,
       driver: "pglite",
       close: async () => {
         await client.close();

@@ -203,3 +203,51 @@ describe.each(testDrivers())("sessions on %s", (driver) => {
     expect(events[0]?.n).toBe(2);
   });
 });
+
+describe.each(testDrivers())("validation queries on %s", (driver) => {
+  let database: TestDatabase;
+  let auth: AuthService;
+  const queries: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(driver, { queryLogger: { logQuery: (query) => queries.push(query) } });
+    auth = createAuthService({ db: database.db, bcryptCost: 4, sessionIdleSeconds: 3600 });
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  async function queriesDuring(work: () => Promise<unknown>): Promise<string[]> {
+    queries.length = 0;
+    await work();
+    return [...queries];
+  }
+
+  it("runs one select for a valid token", async () => {
+    const { token } = await auth.register({ email: "one-query@example.com", password: PASSWORD });
+    const run = await queriesDuring(() => auth.validate(token.accessToken));
+    expect(run).toHaveLength(1);
+    expect(run[0]).toMatch(/^select .* from "access_tokens" inner join "users"/);
+  });
+
+  it("adds one update when renewal is due", async () => {
+    const { token } = await auth.register({ email: "renewal-query@example.com", password: PASSWORD });
+    const now = new Date(token.expiresAt.getTime() - HOUR + 10 * 60 * 1000);
+    const run = await queriesDuring(() => auth.validate(token.accessToken, { now }));
+    expect(run).toHaveLength(2);
+    expect(run[1]).toMatch(/^update "access_tokens"/);
+  });
+
+  it("adds one delete for an expired token", async () => {
+    const { token } = await auth.register({ email: "expired-query@example.com", password: PASSWORD });
+    const now = new Date(token.expiresAt.getTime() + 1);
+    const run = await queriesDuring(() => auth.validate(token.accessToken, { now }));
+    expect(run).toHaveLength(2);
+    expect(run[1]).toMatch(/^delete from "access_tokens"/);
+  });
+
+  it("runs no query for a malformed token", async () => {
+    expect(await queriesDuring(() => auth.validate("not a token"))).toEqual([]);
+  });
+});

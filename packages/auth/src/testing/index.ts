@@ -8,7 +8,13 @@ import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
 import type { ValidatedAccessToken } from "../access-tokens.js";
 import type { AuthService } from "../auth-service.js";
-import { openDatabase, type Database, type DatabaseDriver, type DatabaseHandle } from "../database.js";
+import {
+  openDatabase,
+  type Database,
+  type DatabaseDriver,
+  type DatabaseHandle,
+  type OpenDatabaseOptions,
+} from "../database.js";
 import { isAuthError, type AuthError } from "../errors.js";
 
 export const DEFAULT_TEST_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -28,9 +34,12 @@ export function testDrivers(env: Record<string, string | undefined> = process.en
  * Opens an empty, migrated database: in-memory PGlite, or a new PostgreSQL
  * database on the server at TEST_DATABASE_URL, dropped again on close.
  */
-export async function createTestDatabase(driver: DatabaseDriver): Promise<TestDatabase> {
+export async function createTestDatabase(
+  driver: DatabaseDriver,
+  options: Pick<OpenDatabaseOptions, "queryLogger"> = {},
+): Promise<TestDatabase> {
   if (driver === "pglite") {
-    const handle = await openDatabase({ dataDir: "memory://" });
+    const handle = await openDatabase({ dataDir: "memory://", queryLogger: options.queryLogger });
     return { ...handle, url: undefined };
   }
 
@@ -51,7 +60,7 @@ export async function createTestDatabase(driver: DatabaseDriver): Promise<TestDa
 
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), maxConnections: 25 });
+  const handle = await openDatabase({ url: url.toString(), maxConnections: 25, queryLogger: options.queryLogger });
   return {
     ...handle,
     url: url.toString(),
