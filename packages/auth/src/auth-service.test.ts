@@ -149,7 +149,12 @@ describe("createAuthService", () => {
     expect(() => createAuthService({ db: {} as never, bcryptCost: 3 })).toThrow(/from 4 to 31/);
   });
 
-  it("rejects a token lifetime under a minute", () => {
-    expect(() => createAuthService({ db: {} as never, tokenTtlSeconds: 5 })).toThrow(/at least 60/);
+  it("rejects a token lifetime under one second", () => {
+    expect(() => createAuthService({ db: {} as never, tokenTtlSeconds: 0 })).toThrow(/at least 1,/);
+    expect(() => createAuthService({ db: {} as never, tokenTtlSeconds: 1.5 })).toThrow(/whole number/);
+  });
+
+  it("accepts a one-second token lifetime", () => {
+    expect(createAuthService({ db: {} as never, tokenTtlSeconds: 1 }).tokenTtlSeconds).toBe(1);
   });
 });

@@ -29,6 +29,12 @@ import { users } from "./schema/index.js";
 import type { PublicUser } from "./users.js";
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+/**
+ * A shorter lifetime only makes tokens expire sooner, which is never less safe;
+ * lifetimes of a few seconds serve tests and demonstrations of expiry. Zero or
+ * less would issue tokens that are already expired.
+ */
+export const MIN_TOKEN_TTL_SECONDS = 1;
 
 export interface AuthServiceOptions {
   db: Database;
@@ -61,8 +67,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   const hasher = options.hasher ?? inlinePasswordHasher;
   assertBcryptCost(bcryptCost);
-  if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 60) {
-    throw new AuthError("INVALID_CONFIG", `Token lifetime must be a whole number of seconds, at least 60, got ${String(tokenTtlSeconds)}.`);
+  if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < MIN_TOKEN_TTL_SECONDS) {
+    throw new AuthError(
+      "INVALID_CONFIG",
+      `Token lifetime must be a whole number of seconds, at least ${MIN_TOKEN_TTL_SECONDS}, got ${String(tokenTtlSeconds)}.`,
+    );
   }
 
   let dummyHash: Promise<string> | undefined;

@@ -4,7 +4,7 @@
  * variable and the accepted range.
  */
 import { z } from "zod";
-import { DEFAULT_TOKEN_TTL_SECONDS } from "./auth-service.js";
+import { DEFAULT_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS } from "./auth-service.js";
 import { DEFAULT_DATA_DIR } from "./database.js";
 import { AuthError } from "./errors.js";
 import { DEFAULT_BCRYPT_COST, MAX_BCRYPT_COST, MIN_BCRYPT_COST } from "./password.js";
@@ -34,7 +34,7 @@ const configSchema = z.object({
       message: "DATABASE_URL must start with postgres:// or postgresql://, or be unset to use the embedded database.",
     }),
   GATEHOUSE_DATA_DIR: z.string().trim().optional(),
-  GATEHOUSE_TOKEN_TTL_SECONDS: integer("GATEHOUSE_TOKEN_TTL_SECONDS", 60, 366 * 24 * 3600, DEFAULT_TOKEN_TTL_SECONDS),
+  GATEHOUSE_TOKEN_TTL_SECONDS: integer("GATEHOUSE_TOKEN_TTL_SECONDS", MIN_TOKEN_TTL_SECONDS, 366 * 24 * 3600, DEFAULT_TOKEN_TTL_SECONDS),
   GATEHOUSE_BCRYPT_COST: integer("GATEHOUSE_BCRYPT_COST", MIN_BCRYPT_COST, MAX_BCRYPT_COST, DEFAULT_BCRYPT_COST),
   GATEHOUSE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

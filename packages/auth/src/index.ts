@@ -12,6 +12,7 @@ export {
 export {
   createAuthService,
   DEFAULT_TOKEN_TTL_SECONDS,
+  MIN_TOKEN_TTL_SECONDS,
   type AuthService,
   type AuthServiceOptions,
   type Credentials,
