@@ -1,12 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, registerThroughForm, uniqueEmail } from "./accounts";
+import { PASSWORD, registerAndSignOut, uniqueEmail } from "./accounts";
 
 test.describe("without a mouse or JavaScript", () => {
   test("keyboard-only sign-in", async ({ page }) => {
     const email = uniqueEmail("keyboard");
-    await registerThroughForm(page, email);
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login/);
+    await registerAndSignOut(page, email);
     // A fresh load puts focus at the start of the document, as for a visitor arriving.
     await page.goto("/login");
     await expect(page.getByRole("button", { name: "Show password" })).toBeVisible();

@@ -4,7 +4,7 @@ import { expect, type Page } from "@playwright/test";
 export const PASSWORD = "correct horse battery staple";
 export const TOKEN_COOKIE = "gatehouse_token";
 
-/** An address no other test uses, so tests can run in parallel on one database. */
+/** Returns an address no other test uses, so tests can run in parallel on one database. */
 export function uniqueEmail(label: string): string {
   return `${label}-${randomBytes(5).toString("hex")}@example.com`;
 }
@@ -29,4 +29,11 @@ export async function signInThroughForm(page: Page, email: string, password = PA
   await fillCredentials(page, email, password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account$/);
+}
+
+/** Registers through the form, signs out with the button and waits for the sign-in page. */
+export async function registerAndSignOut(page: Page, email: string): Promise<void> {
+  await registerThroughForm(page, email);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
 }

@@ -1,12 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { fillCredentials, PASSWORD, registerThroughForm, uniqueEmail } from "./accounts";
+import { fillCredentials, PASSWORD, registerAndSignOut, uniqueEmail } from "./accounts";
 
 test.describe("form errors", () => {
   test("wrong password is reported on the form", async ({ page }) => {
     const email = uniqueEmail("wrong");
-    await registerThroughForm(page, email);
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login/);
+    await registerAndSignOut(page, email);
 
     await fillCredentials(page, email, "not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -19,9 +17,7 @@ test.describe("form errors", () => {
 
   test("taken address is shown at the email field", async ({ page }) => {
     const email = uniqueEmail("taken");
-    await registerThroughForm(page, email);
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login/);
+    await registerAndSignOut(page, email);
 
     await page.goto("/register");
     await fillCredentials(page, email, PASSWORD);
@@ -61,9 +57,9 @@ test.describe("form errors", () => {
     await fillCredentials(page, uniqueEmail("pending"), PASSWORD);
     // Hold the Server Action request so the pending state stays visible.
     let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
+    const requestHeld = new Promise<void>((resolve) => (release = resolve));
     await page.route("**/register", async (route) => {
-      if (route.request().method() === "POST") await held;
+      if (route.request().method() === "POST") await requestHeld;
       await route.continue();
     });
 

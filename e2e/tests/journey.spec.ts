@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, registerThroughForm, signInThroughForm, uniqueEmail } from "./accounts";
+import { PASSWORD, registerAndSignOut, registerThroughForm, signInThroughForm, uniqueEmail } from "./accounts";
 
 test.describe("account journey", () => {
   test("register, reload, sign out, sign back in", async ({ page }) => {
@@ -33,9 +33,7 @@ test.describe("account journey", () => {
 
   test("sign-in returns to the page asked for", async ({ page }) => {
     const email = uniqueEmail("next");
-    await registerThroughForm(page, email);
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login/);
+    await registerAndSignOut(page, email);
 
     await page.goto("/login?next=%2Faccount%3Ftab%3Ddetails");
     await page.getByLabel("Email address").fill(email);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fillCredentials, PASSWORD, registerThroughForm, TOKEN_COOKIE, uniqueEmail } from "./accounts";
+import { fillCredentials, PASSWORD, registerAndSignOut, registerThroughForm, TOKEN_COOKIE, uniqueEmail } from "./accounts";
 
 test.describe("session cookie", () => {
   test("token cookie is HttpOnly and hidden from scripts", async ({ page, context }) => {
@@ -84,9 +84,7 @@ test.describe("open redirect", () => {
   for (const next of ["//evil.example", "/\\evil.example", "https://evil.example/", "/\t/evil.example"]) {
     test(`next=${JSON.stringify(next)} is not followed`, async ({ page }) => {
       const email = uniqueEmail("redirect");
-      await registerThroughForm(page, email);
-      await page.getByRole("button", { name: "Sign out" }).click();
-      await expect(page).toHaveURL(/\/login/);
+      await registerAndSignOut(page, email);
 
       await page.goto(`/login?next=${encodeURIComponent(next)}`);
       await fillCredentials(page, email, PASSWORD);

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-/** The site has no landing page: the account page shows the session or leads to sign-in. */
+/** Redirects to the account page, which shows the session or leads to sign-in. */
 export default function HomePage(): never {
   redirect("/account");
 }

@@ -1,6 +1,6 @@
 /**
  * Resolves the signed-in person from the session cookie on the server, before
- * anything renders, so a signed-out visitor never sees a protected page.
+ * anything renders, so a signed-out visitor never receives a protected page.
  */
 import "server-only";
 import type { ValidatedAccessToken } from "@gatehouse/auth";

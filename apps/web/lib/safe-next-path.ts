@@ -1,9 +1,9 @@
 /**
  * Validates the `next` parameter that sends a person back to the page they
- * asked for after signing in. Only a path on this site is followed: anything a
- * browser could resolve to another origin (`//evil`, `/\evil`, `https://evil`,
- * or a path with tabs or newlines, which URL parsers strip) is replaced by the
- * default, so the sign-in page cannot be used as an open redirect.
+ * requested after signing in. Only a path on this site is followed. Anything a
+ * browser could resolve to another origin is replaced by the default: `//evil`,
+ * `/\evil`, `https://evil`, or a path with tabs or newlines, which URL parsers
+ * strip. So the sign-in page cannot serve as an open redirect.
  */
 
 export const DEFAULT_NEXT_PATH = "/account";

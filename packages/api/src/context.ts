@@ -9,7 +9,7 @@ import type { Logger } from "./logger";
 import { findCrossOriginReason } from "./request-origin";
 import { isHttpsRequest, readSessionCookieToken } from "./session-token-cookie";
 
-/** Where the presented access token came from. */
+/** The source of the presented access token: the Authorization header or the session cookie. */
 export type TokenSource = "bearer" | "cookie";
 
 export interface Context {
@@ -17,9 +17,9 @@ export interface Context {
   logger: Logger;
   /** The presented access token, or null when the request carries none. */
   token: string | null;
-  /** How the token was presented, or null when there is none. */
+  /** The source of `token`, or null when there is none. */
   tokenSource: TokenSource | null;
-  /** Why the request does not come from a page of this site, or null when it does. */
+  /** The reason the request is cross-site (see request-origin.ts), or null for a page of this site. */
   crossOriginReason: string | null;
   client: TokenClientInfo;
 }
@@ -41,12 +41,15 @@ export function createContext(options: CreateContextOptions): Context {
   const userAgent = headers.get("user-agent");
   const bearer = readBearerToken(headers.get("authorization"));
   const cookie = bearer ? null : readSessionCookieToken(headers, { secure: isHttpsRequest(headers, options.requestUrl) });
+  let tokenSource: TokenSource | null = null;
+  if (bearer) tokenSource = "bearer";
+  else if (cookie) tokenSource = "cookie";
 
   return {
     auth: options.auth,
     logger: options.logger,
     token: bearer ?? cookie,
-    tokenSource: bearer ? "bearer" : cookie ? "cookie" : null,
+    tokenSource,
     crossOriginReason: findCrossOriginReason(headers),
     client: {
       userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT_LENGTH) : null,

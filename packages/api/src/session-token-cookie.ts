@@ -17,8 +17,8 @@ export function sessionCookieName(secure: boolean): string {
 }
 
 /**
- * Tells whether the request reached the site over https: the request URL says
- * so, or the first `X-Forwarded-Proto` value set by a TLS-terminating proxy.
+ * Tells whether the request reached the site over https, from the first
+ * `X-Forwarded-Proto` value a TLS-terminating proxy set, else the request URL.
  */
 export function isHttpsRequest(headers: Headers, requestUrl?: string): boolean {
   const forwarded = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();

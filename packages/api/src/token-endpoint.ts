@@ -119,7 +119,7 @@ async function readForm(request: Request): Promise<URLSearchParams | string> {
   return new URLSearchParams(text);
 }
 
-/** An error response of RFC 6749 section 5.2 (status 400 unless the failure is the server's). */
+/** Builds an error response of RFC 6749 section 5.2, with status 400 unless the failure is the server's. */
 export function tokenError(
   error: TokenErrorCode,
   description: string,

@@ -51,9 +51,9 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(mapErrors);
 
 /**
- * Resolves the access token to its user, or answers UNAUTHORIZED. A mutation
+ * Resolves the access token to its user, or throws UNAUTHORIZED. A mutation
  * authenticated by the session cookie must come from a page of this site
- * (see request-origin.ts), or it is answered with FORBIDDEN.
+ * (see request-origin.ts), or it fails with FORBIDDEN.
  */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   if (ctx.tokenSource === "cookie" && type === "mutation" && ctx.crossOriginReason) {

@@ -1,11 +1,11 @@
 "use server";
 /**
- * Server Actions behind the sign-in, registration and sign-out forms. They run
- * on the server, call the tRPC procedures through a server-side caller and set
- * or clear the session cookie in the same response, so the token never passes
- * through page scripts and the forms work as plain HTML POSTs when JavaScript is
- * off. Next.js rejects Server Action requests whose Origin does not match the
- * host, which covers login CSRF.
+ * Server Actions behind the sign-in, registration and sign-out forms. They call
+ * the tRPC procedures through a server-side caller and set or clear the session
+ * cookie in the same response. So the token never passes through page scripts,
+ * and the forms work as plain HTML POSTs when JavaScript is off. Next.js rejects
+ * Server Action requests whose Origin does not match the host, which stops
+ * login CSRF.
  */
 import { redirect } from "next/navigation";
 import { toFormErrors, type FormErrors } from "@/lib/form-errors";
@@ -25,14 +25,20 @@ function readCredentials(formData: FormData): { email: string; password: string 
   return { email: typeof email === "string" ? email : "", password: typeof password === "string" ? password : "" };
 }
 
-/** Signs in with email and password, then sends the person to the page they asked for. */
-export async function signIn(_previous: CredentialsFormState, formData: FormData): Promise<CredentialsFormState> {
+/**
+ * Runs `issueToken` with the submitted credentials, stores the token in the
+ * session cookie and redirects to the validated `next` page, or returns the
+ * form state that shows what went wrong.
+ */
+async function completeCredentialsForm(
+  formData: FormData,
+  issueToken: (credentials: { email: string; password: string }) => Promise<{ accessToken: string; expiresAt: string }>,
+): Promise<CredentialsFormState> {
   const credentials = readCredentials(formData);
   const next = safeNextPath(formData.get("next"));
 
   try {
-    const caller = await createServerCaller();
-    const token = await caller.auth.login(credentials);
+    const token = await issueToken(credentials);
     await setSessionCookie(token.accessToken, new Date(token.expiresAt));
   } catch (error) {
     return { email: credentials.email, ...toFormErrors(error, (await getServer()).logger) };
@@ -41,20 +47,14 @@ export async function signIn(_previous: CredentialsFormState, formData: FormData
   redirect(next);
 }
 
-/** Creates an account, signs it in and opens the account page. */
+/** Signs in with email and password, then sends the person to the page they requested. */
+export async function signIn(_previous: CredentialsFormState, formData: FormData): Promise<CredentialsFormState> {
+  return completeCredentialsForm(formData, async (credentials) => (await createServerCaller()).auth.login(credentials));
+}
+
+/** Creates an account, signs it in and opens the page requested, by default the account page. */
 export async function register(_previous: CredentialsFormState, formData: FormData): Promise<CredentialsFormState> {
-  const credentials = readCredentials(formData);
-  const next = safeNextPath(formData.get("next"));
-
-  try {
-    const caller = await createServerCaller();
-    const registered = await caller.auth.register(credentials);
-    await setSessionCookie(registered.accessToken, new Date(registered.expiresAt));
-  } catch (error) {
-    return { email: credentials.email, ...toFormErrors(error, (await getServer()).logger) };
-  }
-
-  redirect(next);
+  return completeCredentialsForm(formData, async (credentials) => (await createServerCaller()).auth.register(credentials));
 }
 
 /** Deletes the token on the server, clears the cookie and opens the sign-in page. */

@@ -18,9 +18,9 @@ const COPY = {
 } as const;
 
 /**
- * The sign-in and registration form. It posts to a Server Action, so it works
- * as a plain HTML form before or without JavaScript; with JavaScript it shows a
- * pending state and moves focus to the first field with an error.
+ * Renders the sign-in or registration form. It posts to a Server Action, so it
+ * works as a plain HTML form before or without JavaScript. With JavaScript it
+ * shows a pending state and moves focus to the first field with an error.
  */
 export function CredentialsForm({ mode, next }: CredentialsFormProps) {
   const [state, formAction, pending] = useActionState(mode === "sign-in" ? signIn : register, INITIAL_STATE);

@@ -8,7 +8,7 @@ export interface PasswordFieldProps {
   error?: string | undefined;
 }
 
-/** The password input with a show/hide toggle; the toggle appears only once scripts run, because it needs them. */
+/** Renders the password input with a show/hide toggle, which appears only once scripts run because it needs them. */
 export function PasswordField({ autoComplete, hint, error }: PasswordFieldProps) {
   const [visible, setVisible] = useState(false);
   const [hydrated, setHydrated] = useState(false);
