@@ -52,6 +52,15 @@ test.describe("form errors", () => {
     await expect(passwordInput).toBeFocused();
   });
 
+  test("oversized password is shown at its field", async ({ page }) => {
+    await page.goto("/register");
+    await fillCredentials(page, uniqueEmail("long"), "a".repeat(600));
+    await page.getByRole("button", { name: "Create account" }).click();
+
+    await expect(page.getByTestId("password-error")).toHaveText("Password is too long: use at most 256 characters.");
+    await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  });
+
   test("submit button shows a pending state", async ({ page }) => {
     await page.goto("/register");
     await fillCredentials(page, uniqueEmail("pending"), PASSWORD);

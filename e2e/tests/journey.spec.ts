@@ -4,6 +4,11 @@ import { PASSWORD, registerAndSignOut, registerThroughForm, signInThroughForm, u
 test.describe("account journey", () => {
   test("register, reload, sign out, sign back in", async ({ page }) => {
     const email = uniqueEmail("journey");
+    const browserErrors: string[] = [];
+    page.on("pageerror", (error) => browserErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") browserErrors.push(message.text());
+    });
 
     await registerThroughForm(page, email);
 
@@ -19,6 +24,7 @@ test.describe("account journey", () => {
 
     await signInThroughForm(page, email, PASSWORD);
     await expect(page.getByTestId("account-email")).toHaveText(email);
+    expect(browserErrors).toEqual([]);
   });
 
   test("signed-out visitor gets a redirect, never the page", async ({ request }) => {
