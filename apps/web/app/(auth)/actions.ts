@@ -4,8 +4,9 @@
  * the tRPC procedures through a server-side caller and set or clear the session
  * cookie in the same response. So the token never passes through page scripts,
  * and the forms work as plain HTML POSTs when JavaScript is off. Next.js rejects
- * Server Action requests whose Origin does not match the host, which stops
- * login CSRF.
+ * a Server Action request whose Origin header names another host (documented
+ * under `serverActions.allowedOrigins`). Browsers send Origin on cross-site
+ * POSTs, so this stops login CSRF.
  */
 import { redirect } from "next/navigation";
 import { toFormErrors, type FormErrors } from "@/lib/form-errors";
