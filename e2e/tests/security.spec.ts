@@ -35,6 +35,30 @@ test.describe("session cookie", () => {
   });
 });
 
+test.describe("session cookie over https", () => {
+  test("uses __Host- prefix and Secure", async ({ page, context }) => {
+    // A TLS-terminating proxy in front of the app sets this header.
+    await context.setExtraHTTPHeaders({ "x-forwarded-proto": "https" });
+
+    await registerThroughForm(page, uniqueEmail("https"));
+
+    const cookies = await context.cookies();
+    const cookie = cookies.find((candidate) => candidate.name === `__Host-${TOKEN_COOKIE}`);
+    expect(cookie?.secure).toBe(true);
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe("Lax");
+    expect(cookie?.path).toBe("/");
+    expect(cookies.some((candidate) => candidate.name === TOKEN_COOKIE)).toBe(false);
+
+    await page.reload();
+    await expect(page.getByTestId("account-email")).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    expect((await context.cookies()).some((candidate) => candidate.name === `__Host-${TOKEN_COOKIE}`)).toBe(false);
+  });
+});
+
 test.describe("cross-site request forgery", () => {
   test("cookie mutation from another origin gets 403", async ({ page }) => {
     await registerThroughForm(page, uniqueEmail("csrf"));
