@@ -1,7 +1,6 @@
-export default function HomePage() {
-  return (
-    <main>
-      <h1>Gatehouse</h1>
-    </main>
-  );
+import { redirect } from "next/navigation";
+
+/** Redirects to the account page, which shows the session or leads to sign-in. */
+export default function HomePage(): never {
+  redirect("/account");
 }

@@ -4,12 +4,11 @@
  */
 import type { AuthService } from "@gatehouse/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { findBearerChallenge } from "./bearer-challenge";
 import { createContext } from "./context";
+import { MAX_BATCH_SIZE } from "./limits";
 import type { Logger } from "./logger";
 import { appRouter } from "./root";
-
-/** A batch larger than this is rejected with 400; the web client splits batches at the same size. */
-export const MAX_BATCH_SIZE = 10;
 
 export interface TrpcHandlerOptions {
   auth: AuthService;
@@ -32,7 +31,12 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (request: Reques
           auth: options.auth,
           logger: options.logger,
           headers: request.headers,
+          requestUrl: request.url,
           clientIp: options.resolveClientIp?.(request) ?? null,
         }),
+      responseMeta: ({ errors }) => {
+        const challenge = findBearerChallenge(errors);
+        return challenge ? { headers: new Headers({ "www-authenticate": challenge }) } : {};
+      },
     });
 }

@@ -3,7 +3,8 @@ import { createAuthService, hashAccessToken, type AuthService } from "@gatehouse
 import { createTestDatabase, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTrpcHandler, MAX_BATCH_SIZE } from "./fetch-handler";
+import { createTrpcHandler } from "./fetch-handler";
+import { MAX_BATCH_SIZE } from "./limits";
 import { createLogger } from "./logger";
 import type { AppRouter } from "./root";
 import { serveFetchHandler, type RunningServer } from "./test-server";

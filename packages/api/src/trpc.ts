@@ -4,6 +4,7 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { AccessTokenError } from "./bearer-challenge";
 import type { Context } from "./context";
 import { FieldAwareTRPCError, newErrorId, summarizeError, toTRPCError } from "./errors";
 import { describeInputIssues } from "./input-errors";
@@ -49,16 +50,23 @@ const mapErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(mapErrors);
 
-/** Resolves the access token to its user, or answers UNAUTHORIZED. */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const session = ctx.token ? await ctx.auth.validate(ctx.token) : null;
-  if (!session) {
+/**
+ * Resolves the access token to its user, or throws UNAUTHORIZED. A mutation
+ * authenticated by the session cookie must come from a page of this site
+ * (see request-origin.ts), or it fails with FORBIDDEN.
+ */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  if (ctx.tokenSource === "cookie" && type === "mutation" && ctx.crossOriginReason) {
     throw new TRPCError({
-      code: "UNAUTHORIZED",
-      message: ctx.token
-        ? "The access token is invalid or has expired. Sign in again."
-        : "Sign in first: send an access token as `Authorization: Bearer <token>`.",
+      code: "FORBIDDEN",
+      message:
+        `Cross-site request rejected: ${ctx.crossOriginReason}. ` +
+        "Send it from this site's pages, or authenticate with an `Authorization: Bearer` header instead of the cookie.",
     });
   }
+
+  const session = ctx.token ? await ctx.auth.validate(ctx.token) : null;
+  if (!session) throw new AccessTokenError({ tokenPresented: ctx.token !== null });
+
   return next({ ctx: { ...ctx, token: ctx.token as string, session } });
 });

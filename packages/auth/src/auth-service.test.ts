@@ -139,8 +139,13 @@ describe("createAuthService", () => {
     expect(() => createAuthService({ db: {} as never, bcryptCost: 3 })).toThrow(/from 4 to 31/);
   });
 
-  it("rejects an idle timeout under a minute", () => {
-    expect(() => createAuthService({ db: {} as never, sessionIdleSeconds: 5 })).toThrow(/from 60 to/);
+  it("rejects an idle timeout under one second", () => {
+    expect(() => createAuthService({ db: {} as never, sessionIdleSeconds: 0 })).toThrow(/from 1 to/);
+    expect(() => createAuthService({ db: {} as never, sessionIdleSeconds: 1.5 })).toThrow(/from 1 to/);
+  });
+
+  it("accepts a one-second idle timeout", () => {
+    expect(createAuthService({ db: {} as never, tokenTtlSeconds: 1 }).sessionPolicy.idleSeconds).toBe(1);
   });
 
   it("takes tokenTtlSeconds as the idle timeout", () => {

@@ -25,6 +25,10 @@ describe("readConfig", () => {
     expect(readConfig({ GATEHOUSE_TOKEN_TTL_SECONDS: "900", GATEHOUSE_SESSION_IDLE_SECONDS: "900" }).sessionIdleSeconds).toBe(900);
   });
 
+  it("accepts a one-second token lifetime", () => {
+    expect(readConfig({ GATEHOUSE_TOKEN_TTL_SECONDS: "1" }).sessionIdleSeconds).toBe(1);
+  });
+
   it("rejects conflicting idle variables", () => {
     expect(() => readConfig({ GATEHOUSE_TOKEN_TTL_SECONDS: "900", GATEHOUSE_SESSION_IDLE_SECONDS: "600" })).toThrow(
       /Unset GATEHOUSE_TOKEN_TTL_SECONDS/,
@@ -43,7 +47,8 @@ describe("readConfig", () => {
   });
 
   it.each([
-    ["GATEHOUSE_SESSION_IDLE_SECONDS", "59"],
+    ["GATEHOUSE_SESSION_IDLE_SECONDS", "0"],
+    ["GATEHOUSE_TOKEN_TTL_SECONDS", "0"],
     ["GATEHOUSE_SESSION_ABSOLUTE_SECONDS", "soon"],
     ["GATEHOUSE_PURGE_INTERVAL_SECONDS", "-1"],
   ])("rejects %s=%s naming the variable", (name, value) => {

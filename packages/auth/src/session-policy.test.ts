@@ -15,7 +15,7 @@ describe("resolveSessionPolicy", () => {
   });
 
   it("rejects values out of range", () => {
-    expect(() => resolveSessionPolicy({ idleSeconds: 59 })).toThrow(/idle timeout must be a whole number of seconds from 60/);
+    expect(() => resolveSessionPolicy({ idleSeconds: 0 })).toThrow(/idle timeout must be a whole number of seconds from 1/);
     expect(() => resolveSessionPolicy({ idleSeconds: 1.5 })).toThrow(/whole number/);
     expect(() => resolveSessionPolicy({ absoluteSeconds: 400 * 86_400 })).toThrow(/absolute timeout must be/);
     expect(() => resolveSessionPolicy({ idleSeconds: 7200, absoluteSeconds: 3600 })).toThrow(/not be shorter/);

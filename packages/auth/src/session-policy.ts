@@ -10,8 +10,12 @@ import { AuthError } from "./errors.js";
 
 export const DEFAULT_SESSION_IDLE_SECONDS = 24 * 60 * 60;
 export const DEFAULT_SESSION_ABSOLUTE_SECONDS = 30 * 24 * 60 * 60;
-/** Shorter sessions would expire between the requests of a person filling in a form. */
-export const MIN_SESSION_SECONDS = 60;
+/**
+ * A shorter timeout only ends sessions sooner, which is never less safe, and
+ * timeouts of a few seconds serve tests and demonstrations of expiry. Zero or
+ * less would issue tokens that are already expired.
+ */
+export const MIN_SESSION_SECONDS = 1;
 /** 366 days, so a configured year always fits. */
 export const MAX_SESSION_SECONDS = 366 * 24 * 60 * 60;
 /** Renewal writes at most once per 5 minutes per token, or per quarter of a shorter idle timeout. */
@@ -41,7 +45,7 @@ export function resolveSessionPolicy(options: SessionPolicyOptions = {}): Sessio
     );
   }
 
-  const renewalIntervalSeconds = Math.min(MAX_RENEWAL_INTERVAL_SECONDS, Math.floor(idleSeconds / 4));
+  const renewalIntervalSeconds = Math.max(1, Math.min(MAX_RENEWAL_INTERVAL_SECONDS, Math.floor(idleSeconds / 4)));
   return { idleSeconds, absoluteSeconds, renewalIntervalSeconds };
 }
 

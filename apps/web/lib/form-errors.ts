@@ -1,0 +1,55 @@
+/**
+ * Turns an error from the tRPC caller into what the sign-in and registration
+ * forms show: a message next to the field it concerns, or one for the whole
+ * form. Unexpected errors are logged with an id and shown only by that id.
+ */
+import "server-only";
+import { describeInputIssues, summarizeError, type Logger } from "@gatehouse/api";
+import { isAuthError } from "@gatehouse/auth";
+import type { ZodError } from "zod";
+
+export type CredentialsField = "email" | "password";
+
+export interface FormErrors {
+  fieldErrors: Partial<Record<CredentialsField, string>>;
+  formError?: string;
+}
+
+const SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Try again in a moment.";
+
+function isCredentialsField(field: unknown): field is CredentialsField {
+  return field === "email" || field === "password";
+}
+
+// TRPCError and ZodError are recognised by name rather than instanceof, because
+// Next.js can load a package once per bundle.
+function hasName(value: unknown, name: string): value is Error {
+  return value instanceof Object && (value as { name?: unknown }).name === name;
+}
+
+export function toFormErrors(error: unknown, logger: Logger): FormErrors {
+  const cause = hasName(error, "TRPCError") ? error.cause : error;
+
+  if (isAuthError(cause)) {
+    if (cause.code === "DATABASE_UNAVAILABLE") return { fieldErrors: {}, formError: SERVICE_UNAVAILABLE };
+    if (isCredentialsField(cause.field)) return { fieldErrors: { [cause.field]: cause.message } };
+    if (cause.code !== "INVALID_CONFIG" && cause.code !== "DATA_DIR_LOCKED") return { fieldErrors: {}, formError: cause.message };
+  }
+
+  if (hasName(cause, "ZodError")) {
+    const described = describeInputIssues(cause as ZodError);
+    const fieldErrors: FormErrors["fieldErrors"] = {};
+    for (const [field, messages] of Object.entries(described.fieldErrors)) {
+      if (isCredentialsField(field) && messages[0]) fieldErrors[field] = messages[0];
+    }
+    return Object.keys(fieldErrors).length > 0 ? { fieldErrors } : { fieldErrors, formError: described.message };
+  }
+
+  if (hasName(error, "TRPCError") && (error as { code?: unknown }).code === "SERVICE_UNAVAILABLE") {
+    return { fieldErrors: {}, formError: SERVICE_UNAVAILABLE };
+  }
+
+  const errorId = crypto.randomUUID();
+  logger.error({ errorId, ...summarizeError(cause) }, "unexpected error in a form action");
+  return { fieldErrors: {}, formError: `Something went wrong on our side. Try again; if it keeps failing, report error id ${errorId}.` };
+}

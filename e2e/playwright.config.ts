@@ -1,0 +1,77 @@
+/**
+ * End-to-end tests against the production build (`next build`, then `next
+ * start`) in Chromium, once on PGlite and once on PostgreSQL. Each project has
+ * its own server; a third PGlite server issues 5-second tokens for the expiry
+ * test. GATEHOUSE_TEST_DRIVERS=pglite runs only the PGlite project.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+import type { E2eProjectMetadata } from "./tests/project-metadata";
+
+const PGLITE_PORT = 3100;
+const POSTGRES_PORT = 3101;
+const SHORT_TTL_PORT = 3102;
+const SHORT_TOKEN_TTL_SECONDS = 5;
+
+// Worker processes load this file again; the run id travels through the
+// environment so every process agrees on it.
+process.env.GATEHOUSE_E2E_RUN_ID ??= randomBytes(4).toString("hex");
+const runId = process.env.GATEHOUSE_E2E_RUN_ID;
+const databaseUrlFile = join(import.meta.dirname, ".data", `postgres-url-${runId}.txt`);
+
+const drivers = (process.env.GATEHOUSE_TEST_DRIVERS ?? "pglite,postgres").split(",").map((value) => value.trim());
+const systemChromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+type WebServer = Extract<NonNullable<PlaywrightTestConfig["webServer"]>, { command: string }>;
+
+const server = (args: string, port: number): WebServer => ({
+  command: `node scripts/start-app.mjs ${args} --port ${port}`,
+  url: `http://localhost:${port}/login`,
+  timeout: 60_000,
+  reuseExistingServer: false,
+  stdout: "ignore",
+  stderr: "pipe",
+  gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+});
+
+const pgliteMetadata: E2eProjectMetadata = {
+  driver: "pglite",
+  shortTtlBaseUrl: `http://localhost:${SHORT_TTL_PORT}`,
+  shortTtlSeconds: SHORT_TOKEN_TTL_SECONDS,
+};
+const postgresMetadata: E2eProjectMetadata = { driver: "postgres", databaseUrlFile };
+
+export default defineConfig({
+  testDir: "tests",
+  outputDir: "test-results",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    ...(drivers.includes("pglite")
+      ? [{ name: "pglite", use: { baseURL: `http://localhost:${PGLITE_PORT}` }, metadata: pgliteMetadata }]
+      : []),
+    ...(drivers.includes("postgres")
+      ? [{ name: "postgres", use: { baseURL: `http://localhost:${POSTGRES_PORT}` }, metadata: postgresMetadata }]
+      : []),
+  ],
+  webServer: [
+    ...(drivers.includes("pglite")
+      ? [server("--driver pglite", PGLITE_PORT), server(`--driver pglite --token-ttl ${SHORT_TOKEN_TTL_SECONDS}`, SHORT_TTL_PORT)]
+      : []),
+    ...(drivers.includes("postgres") ? [server(`--driver postgres --database-url-file ${databaseUrlFile}`, POSTGRES_PORT)] : []),
+  ],
+});

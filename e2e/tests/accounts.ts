@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "correct horse battery staple";
+export const TOKEN_COOKIE = "gatehouse_token";
+
+/** Returns an address no other test uses, so tests can run in parallel on one database. */
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomBytes(5).toString("hex")}@example.com`;
+}
+
+export async function fillCredentials(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+}
+
+/** Registers through the form and waits for the account page. */
+export async function registerThroughForm(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/register");
+  await fillCredentials(page, email, password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+}
+
+/** Signs in through the form and waits for the account page. */
+export async function signInThroughForm(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await fillCredentials(page, email, password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+/** Registers through the form, signs out with the button and waits for the sign-in page. */
+export async function registerAndSignOut(page: Page, email: string): Promise<void> {
+  await registerThroughForm(page, email);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
