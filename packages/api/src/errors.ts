@@ -14,6 +14,7 @@ export const AUTH_ERROR_TO_TRPC: Record<AuthErrorCode, TRPC_ERROR_CODE_KEY> = {
   INVALID_PASSWORD: "BAD_REQUEST",
   EMAIL_TAKEN: "CONFLICT",
   INVALID_CREDENTIALS: "UNAUTHORIZED",
+  TOO_MANY_ATTEMPTS: "TOO_MANY_REQUESTS",
   DATABASE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   DATA_DIR_LOCKED: "INTERNAL_SERVER_ERROR",
   INVALID_CONFIG: "INTERNAL_SERVER_ERROR",
@@ -25,6 +26,8 @@ export const SERVICE_UNAVAILABLE_MESSAGE = "The service is temporarily unavailab
 export class FieldAwareTRPCError extends TRPCError {
   readonly field: string | undefined;
   readonly authCode: AuthErrorCode;
+  /** For TOO_MANY_REQUESTS: whole seconds until the next attempt may succeed. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(error: AuthError) {
     const code = AUTH_ERROR_TO_TRPC[error.code];
@@ -32,6 +35,7 @@ export class FieldAwareTRPCError extends TRPCError {
     super({ code, message: exposed ? error.message : "Internal server error.", cause: error });
     this.field = error.field;
     this.authCode = error.code;
+    this.retryAfterSeconds = error.retryAfterSeconds;
   }
 }
 

@@ -4,7 +4,9 @@
  */
 import type { AuthService } from "@gatehouse/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { resolveClientIp, type TrustedProxies } from "./client-ip";
 import { createContext } from "./context";
+import { FieldAwareTRPCError } from "./errors";
 import type { Logger } from "./logger";
 import { appRouter } from "./root";
 
@@ -16,12 +18,30 @@ export interface TrpcHandlerOptions {
   logger: Logger;
   /** The path the handler is mounted at, such as "/api/trpc". */
   endpoint: string;
-  /** Returns the client's address for a request; defaults to none. */
-  resolveClientIp?: (request: Request) => string | null;
+  /** Proxies whose X-Forwarded-For header names the client; without it the peer address is the client. */
+  trustedProxies?: TrustedProxies | undefined;
+  /** Replaces the peer-and-proxy rule with a custom lookup of the client's address. */
+  resolveClientIp?: ((request: Request) => string | null) | undefined;
 }
 
-export function createTrpcHandler(options: TrpcHandlerOptions): (request: Request) => Promise<Response> {
-  return (request) =>
+/** Facts about the connection that a Request does not carry. */
+export interface ConnectionInfo {
+  /** The TCP peer's address, such as Node's `socket.remoteAddress`. */
+  remoteAddress?: string | null | undefined;
+}
+
+export type TrpcHandler = (request: Request, connection?: ConnectionInfo) => Promise<Response>;
+
+const NO_TRUSTED_PROXIES: TrustedProxies = { contains: () => false };
+
+export function createTrpcHandler(options: TrpcHandlerOptions): TrpcHandler {
+  const trustedProxies = options.trustedProxies ?? NO_TRUSTED_PROXIES;
+  const clientIpOf = (request: Request, connection: ConnectionInfo | undefined): string | null =>
+    options.resolveClientIp
+      ? options.resolveClientIp(request)
+      : resolveClientIp({ peerAddress: connection?.remoteAddress, headers: request.headers, trustedProxies });
+
+  return (request, connection) =>
     fetchRequestHandler({
       endpoint: options.endpoint,
       req: request,
@@ -32,7 +52,13 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (request: Reques
           auth: options.auth,
           logger: options.logger,
           headers: request.headers,
-          clientIp: options.resolveClientIp?.(request) ?? null,
+          clientIp: clientIpOf(request, connection),
         }),
+      responseMeta: ({ errors }) => {
+        // Retry-After (RFC 9110 section 10.2.3) carries the longest wait of any throttled call in the batch.
+        const waits = errors.map((error) => (error instanceof FieldAwareTRPCError ? (error.retryAfterSeconds ?? 0) : 0));
+        const wait = Math.max(0, ...waits);
+        return wait > 0 ? { headers: { "retry-after": String(wait) } } : {};
+      },
     });
 }

@@ -16,6 +16,9 @@ const t = initTRPC.context<Context>().create({
     if (error instanceof FieldAwareTRPCError && error.field) {
       data.field = error.field;
     }
+    if (error instanceof FieldAwareTRPCError && error.retryAfterSeconds !== undefined) {
+      data.retryAfterSeconds = error.retryAfterSeconds;
+    }
     if (error.cause instanceof ZodError) {
       const described = describeInputIssues(error.cause);
       message = described.message;

@@ -16,7 +16,7 @@ import {
 } from "./access-tokens.js";
 import type { Database } from "./database.js";
 import { isUniqueViolation } from "./database-errors.js";
-import { parseEmail } from "./email.js";
+import { normalizeEmail, parseEmail } from "./email.js";
 import { AuthError, isAuthError } from "./errors.js";
 import {
   assertBcryptCost,
@@ -25,7 +25,9 @@ import {
   parsePassword,
   type PasswordHasher,
 } from "./password.js";
+import { assertPasswordNotCommon } from "./password-strength.js";
 import { users } from "./schema/index.js";
+import { createLoginThrottle, type LoginThrottle } from "./throttle.js";
 import type { PublicUser } from "./users.js";
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 24 * 60 * 60;
@@ -38,6 +40,8 @@ export interface AuthServiceOptions {
   tokenTtlSeconds?: number | undefined;
   /** Defaults to bcryptjs on the calling thread. */
   hasher?: PasswordHasher | undefined;
+  /** Counts password attempts per account and client IP; defaults to the PostgreSQL-backed throttle on `db`. */
+  throttle?: LoginThrottle | undefined;
 }
 
 export interface Credentials {
@@ -60,6 +64,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   const bcryptCost = options.bcryptCost ?? DEFAULT_BCRYPT_COST;
   const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   const hasher = options.hasher ?? inlinePasswordHasher;
+  const throttle = options.throttle ?? createLoginThrottle({ db });
   assertBcryptCost(bcryptCost);
   if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 60) {
     throw new AuthError("INVALID_CONFIG", `Token lifetime must be a whole number of seconds, at least 60, got ${String(tokenTtlSeconds)}.`);
@@ -79,6 +84,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     async register(credentials, client) {
       const email = parseEmail(credentials.email);
       const password = parsePassword(credentials.password);
+      assertPasswordNotCommon(password, { userInputs: [email, email.split("@")[0] ?? ""] });
       const passwordHash = await hasher.hash(password, bcryptCost);
 
       return db.transaction(async (tx) => {
@@ -106,6 +112,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     async login(credentials, client) {
       const email = parseLoginEmail(credentials.email);
       const password = parsePassword(credentials.password);
+      const throttleKeys = { email: email ?? normalizeEmail(credentials.email), ipAddress: client?.ipAddress };
+      await throttle.consume(throttleKeys);
 
       const rows = email
         ? await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email)).limit(1)
@@ -115,6 +123,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       if (!user || !matches) {
         throw new AuthError("INVALID_CREDENTIALS", "Email address or password is incorrect.");
       }
+      await throttle.recordSuccess(throttleKeys);
       return createAccessToken(db, user.id, { ttlSeconds: tokenTtlSeconds, client });
     },
 

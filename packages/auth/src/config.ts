@@ -8,6 +8,7 @@ import { DEFAULT_TOKEN_TTL_SECONDS } from "./auth-service.js";
 import { DEFAULT_DATA_DIR } from "./database.js";
 import { AuthError } from "./errors.js";
 import { DEFAULT_BCRYPT_COST, MAX_BCRYPT_COST, MIN_BCRYPT_COST } from "./password.js";
+import { parseTrustedProxies, type IpRange } from "./trusted-proxies.js";
 
 const integer = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -37,6 +38,17 @@ const configSchema = z.object({
   GATEHOUSE_TOKEN_TTL_SECONDS: integer("GATEHOUSE_TOKEN_TTL_SECONDS", 60, 366 * 24 * 3600, DEFAULT_TOKEN_TTL_SECONDS),
   GATEHOUSE_BCRYPT_COST: integer("GATEHOUSE_BCRYPT_COST", MIN_BCRYPT_COST, MAX_BCRYPT_COST, DEFAULT_BCRYPT_COST),
   GATEHOUSE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  GATEHOUSE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value ?? "");
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `GATEHOUSE_TRUSTED_PROXIES: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface GatehouseConfig {
@@ -45,6 +57,8 @@ export interface GatehouseConfig {
   tokenTtlSeconds: number;
   bcryptCost: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Proxies allowed to name the client in X-Forwarded-For; empty trusts none. */
+  trustedProxies: IpRange[];
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): GatehouseConfig {
@@ -60,5 +74,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     tokenTtlSeconds: values.GATEHOUSE_TOKEN_TTL_SECONDS,
     bcryptCost: values.GATEHOUSE_BCRYPT_COST,
     logLevel: values.GATEHOUSE_LOG_LEVEL,
+    trustedProxies: values.GATEHOUSE_TRUSTED_PROXIES,
   };
 }

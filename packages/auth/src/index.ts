@@ -41,5 +41,23 @@ export {
   readBcryptCost,
   type PasswordHasher,
 } from "./password.js";
+export {
+  assertPasswordNotCommon,
+  passwordStrength,
+  type PasswordScore,
+  type PasswordStrength,
+} from "./password-strength.js";
 export * as schema from "./schema/index.js";
 export { findUserById, type PublicUser } from "./users.js";
+export {
+  createLoginThrottle,
+  DEFAULT_ACCOUNT_THROTTLE,
+  DEFAULT_IP_THROTTLE,
+  deleteStaleLoginThrottles,
+  hashThrottleKey,
+  type LoginThrottle,
+  type LoginThrottleOptions,
+  type ThrottleKeys,
+  type ThrottlePolicy,
+} from "./throttle.js";
+export { parseTrustedProxies, type IpRange } from "./trusted-proxies.js";

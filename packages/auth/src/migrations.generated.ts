@@ -13,5 +13,13 @@ export const MIGRATIONS: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796416033198,
     "hash": "f4464f2763094c815b6f9e5073407fb3abed3aa97c8a2830a5fe16d7999b6288"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"login_throttles\" (\n\t\"scope\" text NOT NULL,\n\t\"key_hash\" text NOT NULL,\n\t\"attempts\" integer DEFAULT 0 NOT NULL,\n\t\"blocked_until\" timestamp with time zone,\n\t\"updated_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"login_throttles_pkey\" PRIMARY KEY(\"scope\",\"key_hash\")\n);\n"
+    ],
+    "bps": true,
+    "folderMillis": 1796416898801,
+    "hash": "ebd2d83cc94e6a103e70b2c86dd4b4970264a2ce71c4c7df0ad95287d9cc16f5"
   }
 ];
