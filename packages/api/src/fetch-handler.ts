@@ -8,6 +8,7 @@ import { resolveClientIp, type TrustedProxies } from "./client-ip";
 import { createContext } from "./context";
 import { FieldAwareTRPCError } from "./errors";
 import type { Logger } from "./logger";
+import { guardRequest } from "./request-guard";
 import { appRouter } from "./root";
 
 /** A batch larger than this is rejected with 400; the web client splits batches at the same size. */
@@ -41,8 +42,12 @@ export function createTrpcHandler(options: TrpcHandlerOptions): TrpcHandler {
       ? options.resolveClientIp(request)
       : resolveClientIp({ peerAddress: connection?.remoteAddress, headers: request.headers, trustedProxies });
 
-  return (request, connection) =>
-    fetchRequestHandler({
+  return async (incoming, connection) => {
+    const guarded = await guardRequest(incoming);
+    if ("response" in guarded) return guarded.response;
+    const { request } = guarded;
+
+    return fetchRequestHandler({
       endpoint: options.endpoint,
       req: request,
       router: appRouter,
@@ -61,4 +66,5 @@ export function createTrpcHandler(options: TrpcHandlerOptions): TrpcHandler {
         return wait > 0 ? { headers: { "retry-after": String(wait) } } : {};
       },
     });
+  };
 }

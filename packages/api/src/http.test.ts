@@ -101,7 +101,7 @@ describe.each(testDrivers())("tRPC over HTTP on %s", (driver) => {
       [{ email: "ok@example.com" }, "password", "password is required"],
       [{ email: 42, password: PASSWORD }, "email", "email must be a string"],
       [{ email: "ok@example.com", password: PASSWORD, admin: true }, "", 'Unknown field "admin"'],
-      [{ email: "ok@example.com", password: "p".repeat(1_000_000) }, "password", "at most 256"],
+      [{ email: "ok@example.com", password: "p".repeat(100_000) }, "password", "at most 256"],
       ["not json at all", "", ""],
       [[1, 2, 3], "", "JSON object"],
     ];

@@ -25,6 +25,10 @@ const t = initTRPC.context<Context>().create({
       data.fieldErrors = described.fieldErrors;
       data.field = described.field;
     }
+    if (error.code === "BAD_REQUEST" && error.cause instanceof SyntaxError) {
+      // V8's JSON.parse message quotes part of the body, which can hold a password.
+      message = "The request body is not valid JSON: send a JSON object, such as the input of the procedure.";
+    }
     if (error.code === "INTERNAL_SERVER_ERROR") {
       const errorId = newErrorId();
       ctx?.logger.error({ errorId, path, ...summarizeError(error.cause ?? error) }, "unexpected error in procedure");
