@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_TOKEN_TTL_SECONDS } from "./auth-service.js";
-import { DEFAULT_DATA_DIR } from "./database.js";
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_DATA_DIR } from "./database.js";
 import { AuthError } from "./errors.js";
 import { DEFAULT_BCRYPT_COST, MAX_BCRYPT_COST, MIN_BCRYPT_COST } from "./password.js";
 import { parseTrustedProxies, type IpRange } from "./trusted-proxies.js";
@@ -37,6 +37,7 @@ const configSchema = z.object({
   GATEHOUSE_DATA_DIR: z.string().trim().optional(),
   GATEHOUSE_TOKEN_TTL_SECONDS: integer("GATEHOUSE_TOKEN_TTL_SECONDS", 60, 366 * 24 * 3600, DEFAULT_TOKEN_TTL_SECONDS),
   GATEHOUSE_BCRYPT_COST: integer("GATEHOUSE_BCRYPT_COST", MIN_BCRYPT_COST, MAX_BCRYPT_COST, DEFAULT_BCRYPT_COST),
+  GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS: integer("GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS", 1, 60, DEFAULT_CONNECT_TIMEOUT_SECONDS),
   GATEHOUSE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   GATEHOUSE_TRUSTED_PROXIES: z
     .string()
@@ -57,6 +58,8 @@ export interface GatehouseConfig {
   tokenTtlSeconds: number;
   bcryptCost: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Seconds to wait for a PostgreSQL connection before a request fails with 503. */
+  dbConnectTimeoutSeconds: number;
   /** Proxies allowed to name the client in X-Forwarded-For; empty trusts none. */
   trustedProxies: IpRange[];
 }
@@ -74,6 +77,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     tokenTtlSeconds: values.GATEHOUSE_TOKEN_TTL_SECONDS,
     bcryptCost: values.GATEHOUSE_BCRYPT_COST,
     logLevel: values.GATEHOUSE_LOG_LEVEL,
+    dbConnectTimeoutSeconds: values.GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS,
     trustedProxies: values.GATEHOUSE_TRUSTED_PROXIES,
   };
 }

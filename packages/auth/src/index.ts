@@ -18,6 +18,7 @@ export {
 } from "./auth-service.js";
 export { readConfig, type GatehouseConfig } from "./config.js";
 export {
+  DEFAULT_CONNECT_TIMEOUT_SECONDS,
   DEFAULT_DATA_DIR,
   openDatabase,
   type Database,

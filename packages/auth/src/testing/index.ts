@@ -8,6 +8,13 @@ import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type Database, type DatabaseDriver, type DatabaseHandle } from "../database.js";
 
+export {
+  DEFAULT_POSTGRES_BIN_DIR,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+  type ThrowawayPostgresOptions,
+} from "./throwaway-postgres.js";
+
 export const DEFAULT_TEST_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 export interface TestDatabase extends DatabaseHandle {
