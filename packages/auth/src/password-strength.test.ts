@@ -22,6 +22,10 @@ describe("passwordStrength", () => {
     }
   });
 
+  it("flags the product name", () => {
+    expect(passwordStrength("gatehouse2024").tooCommon).toBe(true);
+  });
+
   it("counts the email as a known word", () => {
     expect(passwordStrength("margarethe1", ["margarethe1@example.com", "margarethe1"]).tooCommon).toBe(true);
   });

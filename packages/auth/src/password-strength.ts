@@ -2,10 +2,10 @@
  * Password strength from zxcvbn-ts 4 and its offline dictionary of common
  * passwords (@zxcvbn-ts/language-common, about 49,000 entries from leaked
  * password lists). Registration rejects passwords that are on that list, that
- * zxcvbn finds close to a listed one (such as "P@ssw0rd!"), or that it
- * estimates to fall within 1,000 guesses (score 0), as NIST SP
- * 800-63B section 3.1.1.2 asks for "commonly-used, expected, or compromised"
- * values. This file imports nothing from Node.js, so the register form can
+ * zxcvbn finds close to a listed one (such as "P@ssw0rd!") or built from the
+ * email address or product name, or that it estimates to fall within 1,000
+ * guesses (score 0). NIST SP 800-63B section 3.1.1.2 asks for such a blocklist
+ * of commonly used, expected or compromised values. This file imports nothing from Node.js, so the register form can
  * bundle it (subpath `@gatehouse/auth/password-strength`) and show the same
  * verdict before the password is sent.
  */
@@ -24,6 +24,9 @@ export interface PasswordStrength {
   hint: string | null;
 }
 
+/** Words about this product that make a password guessable for anyone attacking a Gatehouse deployment. */
+const CONTEXT_WORDS = ["gatehouse", "gate house"];
+
 /** zxcvbn stops examining a password after this many characters; longer ones only get stronger. */
 const MAX_CHECKED_LENGTH = 100;
 
@@ -35,7 +38,7 @@ const HINTS: Record<string, string> = {
   wordByItself: "A single word is easy to guess.",
   namesByThemselves: "A name on its own is easy to guess.",
   commonNames: "Common names and surnames are easy to guess.",
-  userInputs: "The password contains your own details.",
+  userInputs: "The password is built from your email address or the name of this service.",
   straightRow: "A row of keys on the keyboard is easy to guess.",
   keyPattern: "A short keyboard pattern is easy to guess.",
   simpleRepeat: "Repeated characters such as \"aaa\" are easy to guess.",
@@ -45,8 +48,12 @@ const HINTS: Record<string, string> = {
   dates: "Dates are easy to guess.",
 };
 
-/** zxcvbn warnings that mean the password is, or is a small variation of, a listed common password. */
-const COMMON_WARNINGS = new Set(["topTen", "topHundred", "common", "similarToCommon"]);
+/**
+ * zxcvbn warnings that reject a password: it is, or is a small variation of,
+ * a listed common password, or of the email address or product name. zxcvbn
+ * gives warnings only for scores 0 to 2, so strong passphrases never match.
+ */
+const REJECTED_WARNINGS = new Set(["topTen", "topHundred", "common", "similarToCommon", "userInputs"]);
 
 let factory: ZxcvbnFactory | undefined;
 
@@ -62,11 +69,11 @@ function getFactory(): ZxcvbnFactory {
  */
 export function passwordStrength(password: string, userInputs: string[] = []): PasswordStrength {
   const checked = password.normalize("NFKC").slice(0, MAX_CHECKED_LENGTH);
-  const result: ZxcvbnResult = getFactory().check(checked, userInputs);
+  const result: ZxcvbnResult = getFactory().check(checked, [...CONTEXT_WORDS, ...userInputs]);
   const score = result.score as PasswordScore;
   const onList = getCommonPasswords().has(checked.toLowerCase());
   const warning = result.feedback.warning;
-  const tooCommon = onList || score === 0 || (warning !== null && COMMON_WARNINGS.has(warning));
+  const tooCommon = onList || score === 0 || (warning !== null && REJECTED_WARNINGS.has(warning));
 
   let hint: string | null = null;
   if (tooCommon || score < 3) {
