@@ -1,17 +1,16 @@
 /**
- * Property-based checks of the HTTP API with hostile input: every answer is a
- * client error with a clear message, never a 5xx, a stack trace or SQL, and
+ * Property-based checks of the HTTP API with hostile input. Every response is
+ * a client error with a clear message, never a 5xx, a stack trace or SQL, and
  * the server keeps serving afterwards. Runs are bounded so the file takes
  * well under a minute.
  */
-import { Writable } from "node:stream";
 import { createAuthService, type AuthService } from "@gatehouse/auth";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTrpcHandler } from "./fetch-handler";
-import { createLogger } from "./logger";
 import { MAX_BODY_BYTES } from "./request-guard";
+import { createCapturedLogger } from "./test-logger";
 import { serveFetchHandler, type RunningServer } from "./test-server";
 
 const PROCEDURES = ["auth.register", "auth.login", "auth.me", "auth.logout"] as const;
@@ -105,16 +104,7 @@ describe.each(testDrivers())("hostile HTTP input on %s", (driver) => {
   let database: TestDatabase;
   let auth: AuthService;
   let server: RunningServer;
-  const logLines: string[] = [];
-  const logger = createLogger({
-    level: "info",
-    destination: new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        logLines.push(chunk.toString("utf8"));
-        callback();
-      },
-    }),
-  });
+  const { logger, lines: logLines } = createCapturedLogger("info");
 
   const send = async (request: Probe): Promise<{ status: number; text: string }> => {
     const response = await fetch(`${server.url}/api/trpc/${request.path}`, {
@@ -125,7 +115,7 @@ describe.each(testDrivers())("hostile HTTP input on %s", (driver) => {
     return { status: response.status, text: await response.text() };
   };
 
-  /** Checks one answer and returns a description of what is wrong with it, or null. */
+  /** Checks one response and returns a description of what is wrong with it, or null. */
   const problemWith = (request: Probe, answer: { status: number; text: string }): string | null => {
     if (answer.status >= 500) return `status ${answer.status}`;
     if (answer.status < 400) return null;
@@ -177,7 +167,7 @@ describe.each(testDrivers())("hostile HTTP input on %s", (driver) => {
       fc.asyncProperty(fc.constantFrom("auth.register", "auth.login"), credentialsLike, async (path, input) => {
         const answer = await send({ path, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
         expect(problemWith({ path, method: "POST" }, answer)).toBeNull();
-        // A random pair can be well formed; then login answers 401 (or 429) and register may succeed.
+        // A random pair can be well formed. Then login returns 401 (or 429) and register may succeed.
         if (answer.status !== 400) return;
         const body = JSON.parse(answer.text) as { error: { data: { field?: string; fieldErrors?: Record<string, string[]> } } };
         const named = body.error.data.field ?? Object.keys(body.error.data.fieldErrors ?? {})[0];

@@ -1,9 +1,9 @@
 /**
  * The client IP address that throttling and token records use. X-Forwarded-For
  * is read only when the direct peer is a configured trusted proxy, and then
- * from the right: each trusted proxy appends the address it received the
- * request from, so the first untrusted address from the right is the client,
- * and anything left of it may be forged by that client.
+ * from the right. Each trusted proxy appends the address it received the
+ * request from, so the first untrusted address from the right is the client.
+ * Anything left of it may be forged by that client.
  */
 import type { IpRange } from "@gatehouse/auth";
 import { BlockList, isIP } from "node:net";

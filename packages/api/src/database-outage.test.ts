@@ -5,19 +5,18 @@
  * PostgreSQL only.
  */
 import { createServer, type Socket } from "node:net";
-import { Writable } from "node:stream";
 import { createAuthService, openDatabase, type AuthService, type DatabaseHandle } from "@gatehouse/auth";
 import { queryRows, startThrowawayPostgres, type ThrowawayPostgres } from "@gatehouse/auth/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "./errors";
 import { createTrpcHandler } from "./fetch-handler";
-import { createLogger } from "./logger";
+import { createCapturedLogger } from "./test-logger";
 import { serveFetchHandler, type RunningServer } from "./test-server";
 
 const PORT = 55432;
 const PASSWORD = "correct horse battery staple";
-/** "Within a couple of seconds": the longest an answer may take while the database is down. */
+/** The longest a response may take while the database is down: "within a couple of seconds". */
 const MAX_OUTAGE_ANSWER_MS = 3000;
 
 interface Answer {
@@ -31,16 +30,7 @@ describe("database outage on PostgreSQL", () => {
   let database: DatabaseHandle;
   let auth: AuthService;
   let server: RunningServer;
-  const logLines: string[] = [];
-  const logger = createLogger({
-    level: "info",
-    destination: new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        logLines.push(chunk.toString("utf8"));
-        callback();
-      },
-    }),
-  });
+  const { logger, lines: logLines } = createCapturedLogger("info");
 
   const call = async (path: string, init: { body?: unknown; token?: string } = {}): Promise<Answer> => {
     const started = performance.now();
@@ -122,8 +112,8 @@ describe("database outage on PostgreSQL", () => {
     const token = (registered.body.result?.data.accessToken ?? "") as string;
     await postgres.stop();
 
-    // A listener that accepts connections and never answers, as a hung server or
-    // a half-open network path does: only client-side timeouts end the wait.
+    // A listener that accepts connections and never replies, as a hung server or
+    // a half-open network path does. Only client-side timeouts end the wait.
     const sockets = new Set<Socket>();
     const blackHole = createServer((socket) => {
       sockets.add(socket);

@@ -1,11 +1,10 @@
-import { Writable } from "node:stream";
 import { createAuthService, hashAccessToken, type AuthService } from "@gatehouse/auth";
 import { createTestDatabase, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTrpcHandler, MAX_BATCH_SIZE } from "./fetch-handler";
-import { createLogger } from "./logger";
 import type { AppRouter } from "./root";
+import { createCapturedLogger } from "./test-logger";
 import { serveFetchHandler, type RunningServer } from "./test-server";
 
 const PASSWORD = "correct horse battery staple";
@@ -18,16 +17,7 @@ describe.each(testDrivers())("tRPC over HTTP on %s", (driver) => {
   let database: TestDatabase;
   let auth: AuthService;
   let server: RunningServer;
-  const logLines: string[] = [];
-  const logger = createLogger({
-    level: "debug",
-    destination: new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        logLines.push(chunk.toString("utf8"));
-        callback();
-      },
-    }),
-  });
+  const { logger, lines: logLines } = createCapturedLogger("debug");
 
   const url = (path: string) => `${server.url}/api/trpc/${path}`;
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,5 +1,5 @@
 /**
- * Checks the HTTP shape of a request before tRPC sees it: the method, the
+ * Checks the HTTP shape of a request before tRPC parses it: the method, the
  * content type and the body size. tRPC's fetch adapter would otherwise parse
  * a multipart or binary body into a FormData or stream object and report that
  * object's method names as unknown fields, answer a wrong method with
@@ -38,18 +38,18 @@ export async function guardRequest(request: Request): Promise<{ response: Respon
     // body, but tRPC rejects any POST that does not declare JSON.
     headers.set("content-type", "application/json");
   } else if (mediaType !== "application/json") {
-    const given = contentType ? `Content-Type "${contentType.slice(0, 100)}" is not supported` : "Content-Type is missing";
+    const problem = contentType ? `Content-Type "${contentType.slice(0, 100)}" is not supported` : "Content-Type is missing";
     return {
-      response: errorResponse(415, "UNSUPPORTED_MEDIA_TYPE", `${given}: send the input as JSON with Content-Type: application/json.`),
+      response: errorResponse(415, "UNSUPPORTED_MEDIA_TYPE", `${problem}: send the input as JSON with Content-Type: application/json.`),
     };
   }
   return { request: new Request(request.url, { method: request.method, headers, body: body.byteLength ? body : null }) };
 }
 
 /** Reads the body, or returns null as soon as it passes `limit` bytes. */
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array | null> {
+async function readAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
+  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -75,7 +75,7 @@ function tooLarge(): Response {
   return errorResponse(413, "PAYLOAD_TOO_LARGE", `The request body is too large: send at most ${MAX_BODY_BYTES} bytes.`);
 }
 
-/** An error in the same JSON shape as tRPC's, so clients handle it the same way. */
+/** Builds an error response in tRPC's JSON shape, so clients handle it like any other tRPC error. */
 function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   const body = { error: { message, code: -32600, data: { code, httpStatus: status } } };
   return Response.json(body, { status, headers });

@@ -3,13 +3,12 @@
  * errors whose SQL parameters hold hashes, with the logger at its most
  * verbose level, and checks that no password, token or hash reaches the log.
  */
-import { Writable } from "node:stream";
 import { createAuthService, hashAccessToken, prehash, type AuthService } from "@gatehouse/auth";
 import { createTestDatabase, queryRows, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTrpcHandler } from "./fetch-handler";
-import { createLogger } from "./logger";
+import { createCapturedLogger } from "./test-logger";
 import { serveFetchHandler, type RunningServer } from "./test-server";
 
 const EMAIL = "secretive@example.com";
@@ -21,16 +20,7 @@ describe.each(testDrivers())("secrets in logs on %s", (driver) => {
   let database: TestDatabase;
   let auth: AuthService;
   let server: RunningServer;
-  const logLines: string[] = [];
-  const logger = createLogger({
-    level: "trace",
-    destination: new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        logLines.push(chunk.toString("utf8"));
-        callback();
-      },
-    }),
-  });
+  const { logger, lines: logLines } = createCapturedLogger("trace");
 
   const post = async (path: string, body?: unknown, token?: string): Promise<{ status: number; json: Record<string, unknown> }> => {
     const headers: Record<string, string> = { "content-type": "application/json" };

@@ -39,10 +39,10 @@ export interface OpenDatabaseOptions {
 
 export const DEFAULT_DATA_DIR = ".data/gatehouse";
 /**
- * A connection to a reachable server takes milliseconds; waiting longer only
+ * A connection to a reachable server takes milliseconds. Waiting longer only
  * makes every request hang while the database is down or a network path is
  * dead. After this many seconds the query fails with CONNECT_TIMEOUT, which
- * the API answers with 503.
+ * the API turns into 503.
  */
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 2;
 /** Server-side limit for one statement, so a query stuck on a lock cannot hold a connection for long. */

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthService, type AuthService } from "./auth-service.js";
-import { isAuthError } from "./errors.js";
+import { isAuthError, type AuthError } from "./errors.js";
 import { createTestDatabase, testDrivers, type TestDatabase } from "./testing/index.js";
 import { createLoginThrottle } from "./throttle.js";
 
 /** bcrypt cost 8 takes milliseconds per verify in bcryptjs; cost 4 would drown in database noise. */
 const BCRYPT_COST = 8;
 const SAMPLES = 30;
-/** Medians may differ by this fraction of the larger one, or by the absolute margin, whichever is larger. */
+/** The median paired difference may be this fraction of the wrong-password median, or the absolute margin, whichever is larger. */
 const RELATIVE_MARGIN = 0.1;
 const ABSOLUTE_MARGIN_MS = 3;
 
@@ -37,12 +37,14 @@ describe.each(testDrivers())("login timing on %s", (driver) => {
     await database?.close();
   });
 
-  it("takes as long for unknown email as wrong password", async () => {
+  // A timing measurement can lose to a burst of load from another process, so it gets two more tries.
+  it("takes as long for unknown email as wrong password", { retry: 2 }, async () => {
     const timeFailure = async (email: string): Promise<number> => {
       const started = performance.now();
       const error = await auth.login({ email, password: "wrong guess 12345" }).catch((caught: unknown) => caught);
       const elapsed = performance.now() - started;
-      expect(isAuthError(error) && error.code).toBe("INVALID_CREDENTIALS");
+      expect(isAuthError(error)).toBe(true);
+      expect((error as AuthError).code).toBe("INVALID_CREDENTIALS");
       return elapsed;
     };
 
@@ -62,14 +64,20 @@ describe.each(testDrivers())("login timing on %s", (driver) => {
       malformed.push(await timeFailure("not an address"));
     }
 
-    const medians = { unknown: median(unknown), wrong: median(wrong), malformed: median(malformed) };
-    const largest = Math.max(medians.unknown, medians.wrong);
-    const allowed = Math.max(largest * RELATIVE_MARGIN, ABSOLUTE_MARGIN_MS);
-    const report = JSON.stringify(medians);
-    expect(Math.abs(medians.unknown - medians.wrong), report).toBeLessThanOrEqual(allowed);
+    // Other test files run in parallel and add noise that hits neighbouring
+    // attempts alike, so the median of the paired differences is compared.
+    const differences = unknown.map((value, index) => value - (wrong[index] ?? 0));
+    const medianWrong = median(wrong);
+    const report = JSON.stringify({
+      unknown: median(unknown),
+      wrong: medianWrong,
+      malformed: median(malformed),
+      pairedDifference: median(differences),
+    });
+    const allowed = Math.max(medianWrong * RELATIVE_MARGIN, ABSOLUTE_MARGIN_MS);
+    expect(Math.abs(median(differences)), report).toBeLessThanOrEqual(allowed);
     // A malformed address skips the user lookup and can be a little faster. That
     // reveals only that the address is malformed, which the client knows already,
-    // so it is measured and reported but not asserted.
-    console.info(`login medians on ${driver} (ms, bcrypt cost ${BCRYPT_COST}, ${SAMPLES} samples): ${report}`);
+    // so its median appears in the report but is not asserted.
   });
 });

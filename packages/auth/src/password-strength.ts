@@ -4,10 +4,12 @@
  * password lists). Registration rejects passwords that are on that list, that
  * zxcvbn finds close to a listed one (such as "P@ssw0rd!") or built from the
  * email address or product name, or that it estimates to fall within 1,000
- * guesses (score 0). NIST SP 800-63B section 3.1.1.2 asks for such a blocklist
- * of commonly used, expected or compromised values. This file imports nothing from Node.js, so the register form can
- * bundle it (subpath `@gatehouse/auth/password-strength`) and show the same
- * verdict before the password is sent.
+ * guesses (score 0). NIST SP 800-63B section 3.1.1.2 requires such a blocklist
+ * of commonly used, expected or compromised values. This file imports
+ * nothing from Node.js, so the register form can bundle it (subpath
+ * `@gatehouse/auth/password-strength`) and show the same verdict before the
+ * password is sent. The password list is about 370 kB of JavaScript before
+ * compression, so load it lazily in the browser (for example with import()).
  */
 import { ZxcvbnFactory, type ZxcvbnResult } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
@@ -20,14 +22,14 @@ export interface PasswordStrength {
   score: PasswordScore;
   /** True when registration rejects the password as too common. */
   tooCommon: boolean;
-  /** What to do about it, in one sentence, or null when the password is fine. */
+  /** Advice for a stronger password, or null when the password is fine. */
   hint: string | null;
 }
 
 /** Words about this product that make a password guessable for anyone attacking a Gatehouse deployment. */
 const CONTEXT_WORDS = ["gatehouse", "gate house"];
 
-/** zxcvbn stops examining a password after this many characters; longer ones only get stronger. */
+/** zxcvbn examines only this many characters, because longer passwords only get stronger. */
 const MAX_CHECKED_LENGTH = 100;
 
 const HINTS: Record<string, string> = {

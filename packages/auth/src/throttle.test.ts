@@ -14,7 +14,7 @@ import {
 
 const PASSWORD = "correct horse battery staple";
 
-/** A clock that tests move by hand. */
+/** Creates a clock that the test moves forward by hand. */
 function manualClock(start = new Date("2026-01-01T00:00:00Z")): { now: () => Date; advance(seconds: number): void } {
   let time = start.getTime();
   return {

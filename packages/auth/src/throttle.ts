@@ -17,7 +17,7 @@ import { loginThrottles, type LoginThrottleRow } from "./schema/index.js";
 export interface ThrottlePolicy {
   /** Attempts allowed before any delay. */
   freeAttempts: number;
-  /** Delay set by the last free attempt, in seconds; each further attempt doubles it. */
+  /** Delay in seconds set by the last free attempt. Each further attempt doubles it. */
   baseDelaySeconds: number;
   /** Upper bound of the delay, in seconds. */
   maxDelaySeconds: number;
@@ -44,7 +44,7 @@ export const DEFAULT_IP_THROTTLE: ThrottlePolicy = {
 export interface ThrottleKeys {
   /** The normalised email address the attempt names. */
   email: string;
-  /** The client's IP address, or null when it is unknown (then only the account counter applies). */
+  /** The client's IP address, or null when it is unknown. Then only the account counter applies. */
   ipAddress?: string | null | undefined;
 }
 
@@ -95,8 +95,8 @@ export function createLoginThrottle(options: LoginThrottleOptions): LoginThrottl
       const list = keysOf(keys);
 
       const retryAfterSeconds = await db.transaction(async (tx) => {
-        // Rows are created and locked in one order (account, then ip), so two
-        // attempts that share a key serialise here and never deadlock.
+        // Each transaction locks at most one account row and then at most one ip
+        // row, so attempts that share a key wait for each other and cannot deadlock.
         await tx
           .insert(loginThrottles)
           .values(list.map((key) => ({ scope: key.scope, keyHash: key.keyHash, attempts: 0, updatedAt: now })))
