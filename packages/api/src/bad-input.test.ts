@@ -4,14 +4,14 @@
  * the server keeps serving afterwards. Runs are bounded so the file takes
  * well under a minute.
  */
-import { createAuthService, type AuthService } from "@gatehouse/auth";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
+import type { AuthService } from "@gatehouse/auth";
+import { testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTrpcHandler } from "./fetch-handler";
 import { MAX_BODY_BYTES } from "./request-guard";
 import { createCapturedLogger } from "./test-logger";
-import { serveFetchHandler, type RunningServer } from "./test-server";
+import { startTestApi } from "./test-api";
+import type { RunningServer } from "./test-server";
 
 const PROCEDURES = ["auth.register", "auth.login", "auth.me", "auth.logout"] as const;
 const NUM_RUNS = 100;
@@ -142,9 +142,7 @@ describe.each(testDrivers())("hostile HTTP input on %s", (driver) => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    auth = createAuthService({ db: database.db, bcryptCost: 4 });
-    server = await serveFetchHandler(createTrpcHandler({ auth, logger, endpoint: "/api/trpc" }));
+    ({ database, auth, server } = await startTestApi(driver, logger));
   });
 
   afterAll(async () => {

@@ -1,11 +1,12 @@
-import { createAuthService, hashAccessToken, type AuthService } from "@gatehouse/auth";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
+import { hashAccessToken } from "@gatehouse/auth";
+import { testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTrpcHandler, MAX_BATCH_SIZE } from "./fetch-handler";
+import { MAX_BATCH_SIZE } from "./fetch-handler";
 import type { AppRouter } from "./root";
 import { createCapturedLogger } from "./test-logger";
-import { serveFetchHandler, type RunningServer } from "./test-server";
+import { startTestApi } from "./test-api";
+import type { RunningServer } from "./test-server";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -15,7 +16,6 @@ interface ErrorBody {
 
 describe.each(testDrivers())("tRPC over HTTP on %s", (driver) => {
   let database: TestDatabase;
-  let auth: AuthService;
   let server: RunningServer;
   const { logger, lines: logLines } = createCapturedLogger("debug");
 
@@ -28,9 +28,7 @@ describe.each(testDrivers())("tRPC over HTTP on %s", (driver) => {
     });
 
   beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    auth = createAuthService({ db: database.db, bcryptCost: 4 });
-    server = await serveFetchHandler(createTrpcHandler({ auth, logger, endpoint: "/api/trpc" }));
+    ({ database, server } = await startTestApi(driver, logger));
   });
 
   afterAll(async () => {

@@ -3,13 +3,13 @@
  * errors whose SQL parameters hold hashes, with the logger at its most
  * verbose level, and checks that no password, token or hash reaches the log.
  */
-import { createAuthService, hashAccessToken, prehash, type AuthService } from "@gatehouse/auth";
-import { createTestDatabase, queryRows, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
+import { hashAccessToken, prehash } from "@gatehouse/auth";
+import { queryRows, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTrpcHandler } from "./fetch-handler";
 import { createCapturedLogger } from "./test-logger";
-import { serveFetchHandler, type RunningServer } from "./test-server";
+import { startTestApi } from "./test-api";
+import type { RunningServer } from "./test-server";
 
 const EMAIL = "secretive@example.com";
 const PASSWORD = "violet submarine 42 orchard";
@@ -18,7 +18,6 @@ const NEW_USER_PASSWORD = "amber lighthouse 77 quartz";
 
 describe.each(testDrivers())("secrets in logs on %s", (driver) => {
   let database: TestDatabase;
-  let auth: AuthService;
   let server: RunningServer;
   const { logger, lines: logLines } = createCapturedLogger("trace");
 
@@ -34,9 +33,7 @@ describe.each(testDrivers())("secrets in logs on %s", (driver) => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    auth = createAuthService({ db: database.db, bcryptCost: 4 });
-    server = await serveFetchHandler(createTrpcHandler({ auth, logger, endpoint: "/api/trpc" }));
+    ({ database, server } = await startTestApi(driver, logger));
   });
 
   afterAll(async () => {

@@ -72,7 +72,7 @@ function getFactory(): ZxcvbnFactory {
 export function passwordStrength(password: string, userInputs: string[] = []): PasswordStrength {
   const checked = password.normalize("NFKC").slice(0, MAX_CHECKED_LENGTH);
   const result: ZxcvbnResult = getFactory().check(checked, [...CONTEXT_WORDS, ...userInputs]);
-  const score = result.score as PasswordScore;
+  const score: PasswordScore = result.score;
   const onList = getCommonPasswords().has(checked.toLowerCase());
   const warning = result.feedback.warning;
   const tooCommon = onList || score === 0 || (warning !== null && REJECTED_WARNINGS.has(warning));
