@@ -25,7 +25,12 @@ export interface TrpcHandlerOptions {
   resolveClientIp?: ((request: Request) => string | null) | undefined;
 }
 
-/** Facts about the connection that a Request does not carry. */
+/**
+ * Facts about the connection that a Request does not carry.
+ * NOTE: Next.js route handlers do not expose the TCP peer, so behind them the
+ * client IP is unknown unless `resolveClientIp` is given, and only the
+ * per-account throttle applies.
+ */
 export interface ConnectionInfo {
   /** The TCP peer's address, such as Node's `socket.remoteAddress`. */
   remoteAddress?: string | null | undefined;

@@ -45,7 +45,11 @@ export const DEFAULT_DATA_DIR = ".data/gatehouse";
  * the API turns into 503.
  */
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 2;
-/** Server-side limit for one statement, so a query stuck on a lock cannot hold a connection for long. */
+/**
+ * Server-side limit for one statement, so a query stuck on a lock cannot hold a connection for long.
+ * NOTE: no timeout here covers a server that stops replying in the middle of a query.
+ * Such a query waits until the operating system gives up on the TCP connection.
+ */
 const STATEMENT_TIMEOUT_MS = 10_000;
 /** Pooled connections idle this long are closed, so a pool does not keep sockets a restarted server has forgotten. */
 const IDLE_TIMEOUT_SECONDS = 60;
