@@ -42,7 +42,11 @@ export function getServer(): Promise<Server> {
 async function startServer(): Promise<Server> {
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    connectTimeoutSeconds: config.dbConnectTimeoutSeconds,
+  });
   logger.info(
     { driver: database.driver, dataDir: database.driver === "pglite" ? config.dataDir : undefined },
     "database opened and migrated",

@@ -18,6 +18,7 @@ export const AUTH_ERROR_TO_TRPC: Record<AuthErrorCode, TRPC_ERROR_CODE_KEY> = {
   INCORRECT_PASSWORD: "BAD_REQUEST",
   SESSION_NOT_FOUND: "NOT_FOUND",
   INVALID_INPUT: "BAD_REQUEST",
+  TOO_MANY_ATTEMPTS: "TOO_MANY_REQUESTS",
   DATABASE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   DATA_DIR_LOCKED: "INTERNAL_SERVER_ERROR",
   INVALID_CONFIG: "INTERNAL_SERVER_ERROR",
@@ -29,6 +30,8 @@ export const SERVICE_UNAVAILABLE_MESSAGE = "The service is temporarily unavailab
 export class FieldAwareTRPCError extends TRPCError {
   readonly field: string | undefined;
   readonly authCode: AuthErrorCode;
+  /** For TOO_MANY_REQUESTS: whole seconds until the next attempt may succeed. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(error: AuthError) {
     const code = AUTH_ERROR_TO_TRPC[error.code];
@@ -36,6 +39,7 @@ export class FieldAwareTRPCError extends TRPCError {
     super({ code, message: exposed ? error.message : "Internal server error.", cause: error });
     this.field = error.field;
     this.authCode = error.code;
+    this.retryAfterSeconds = error.retryAfterSeconds;
   }
 }
 

@@ -1,13 +1,12 @@
-import { Writable } from "node:stream";
-import { createAuthService, hashAccessToken, type AuthService } from "@gatehouse/auth";
-import { createTestDatabase, testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
+import { hashAccessToken } from "@gatehouse/auth";
+import { testDrivers, type TestDatabase } from "@gatehouse/auth/testing";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTrpcHandler } from "./fetch-handler";
 import { MAX_BATCH_SIZE } from "./limits";
-import { createLogger } from "./logger";
 import type { AppRouter } from "./root";
-import { serveFetchHandler, type RunningServer } from "./test-server";
+import { createCapturedLogger } from "./test-logger";
+import { startTestApi } from "./test-api";
+import type { RunningServer } from "./test-server";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -17,18 +16,8 @@ interface ErrorBody {
 
 describe.each(testDrivers())("tRPC over HTTP on %s", (driver) => {
   let database: TestDatabase;
-  let auth: AuthService;
   let server: RunningServer;
-  const logLines: string[] = [];
-  const logger = createLogger({
-    level: "debug",
-    destination: new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        logLines.push(chunk.toString("utf8"));
-        callback();
-      },
-    }),
-  });
+  const { logger, lines: logLines } = createCapturedLogger("debug");
 
   const url = (path: string) => `${server.url}/api/trpc/${path}`;
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -39,9 +28,7 @@ describe.each(testDrivers())("tRPC over HTTP on %s", (driver) => {
     });
 
   beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    auth = createAuthService({ db: database.db, bcryptCost: 4 });
-    server = await serveFetchHandler(createTrpcHandler({ auth, logger, endpoint: "/api/trpc" }));
+    ({ database, server } = await startTestApi(driver, logger));
   });
 
   afterAll(async () => {
@@ -102,7 +89,7 @@ describe.each(testDrivers())("tRPC over HTTP on %s", (driver) => {
       [{ email: "ok@example.com" }, "password", "password is required"],
       [{ email: 42, password: PASSWORD }, "email", "email must be a string"],
       [{ email: "ok@example.com", password: PASSWORD, admin: true }, "", 'Unknown field "admin"'],
-      [{ email: "ok@example.com", password: "p".repeat(1_000_000) }, "password", "at most 256"],
+      [{ email: "ok@example.com", password: "p".repeat(100_000) }, "password", "at most 256"],
       ["not json at all", "", ""],
       [[1, 2, 3], "", "JSON object"],
     ];

@@ -1,7 +1,8 @@
 export { AccessTokenError, BEARER_CHALLENGE, findBearerChallenge, INVALID_TOKEN_CHALLENGE } from "./bearer-challenge";
 export { createContext, readBearerToken, type Context, type CreateContextOptions, type TokenSource } from "./context";
 export { AUTH_ERROR_TO_TRPC, summarizeError, toTRPCError } from "./errors";
-export { createTrpcHandler, type TrpcHandlerOptions } from "./fetch-handler";
+export { createTrustedProxies, normalizeIp, resolveClientIp, type ResolveClientIpOptions, type TrustedProxies } from "./client-ip";
+export { createTrpcHandler, type ConnectionInfo, type TrpcHandler, type TrpcHandlerOptions } from "./fetch-handler";
 export { describeInputIssues, type DescribedInputIssues } from "./input-errors";
 export { MAX_BATCH_SIZE } from "./limits";
 export { createLogger, REDACTED_PATHS, type CreateLoggerOptions, type Logger } from "./logger";

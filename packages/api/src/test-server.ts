@@ -10,11 +10,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serveFetchHandler(handler: (request: Request) => Promise<Response>): Promise<RunningServer> {
+export async function serveFetchHandler(
+  handler: (request: Request, connection: { remoteAddress: string | null }) => Promise<Response>,
+): Promise<RunningServer> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       try {
-        const response = await handler(await toRequest(req));
+        const response = await handler(await toRequest(req), { remoteAddress: req.socket.remoteAddress ?? null });
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));
       } catch (error) {

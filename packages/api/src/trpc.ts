@@ -17,11 +17,18 @@ const t = initTRPC.context<Context>().create({
     if (error instanceof FieldAwareTRPCError && error.field) {
       data.field = error.field;
     }
+    if (error instanceof FieldAwareTRPCError && error.retryAfterSeconds !== undefined) {
+      data.retryAfterSeconds = error.retryAfterSeconds;
+    }
     if (error.cause instanceof ZodError) {
       const described = describeInputIssues(error.cause);
       message = described.message;
       data.fieldErrors = described.fieldErrors;
       data.field = described.field;
+    }
+    if (error.code === "BAD_REQUEST" && error.cause instanceof SyntaxError) {
+      // V8's JSON.parse message quotes part of the body, which can hold a password.
+      message = "The request body is not valid JSON: send a JSON object, such as the input of the procedure.";
     }
     if (error.code === "INTERNAL_SERVER_ERROR") {
       const errorId = newErrorId();

@@ -10,6 +10,8 @@ import { createAccessToken, type IssuedAccessToken, type TokenClientInfo } from 
 import { recordAuthEvent } from "./auth-events.js";
 import { AuthError, isAuthError } from "./errors.js";
 import { parsePassword } from "./password.js";
+import { admitPasswordAttempt } from "./password-attempts.js";
+import { assertPasswordNotCommon } from "./password-strength.js";
 import { accessTokens, users } from "./schema/index.js";
 import type { ServiceContext } from "./service-context.js";
 
@@ -33,7 +35,8 @@ export async function changePassword(
   client?: TokenClientInfo,
 ): Promise<IssuedAccessToken> {
   const newPassword = parsePassword(input.newPassword, "newPassword");
-  const oldHash = await verifyCurrentPassword(context, session.userId, input.currentPassword, "currentPassword");
+  const { hash: oldHash, email } = await verifyCurrentPassword(context, session.userId, input.currentPassword, "currentPassword", client);
+  assertPasswordNotCommon(newPassword, { userInputs: [email, email.split("@")[0] ?? ""], field: "newPassword" });
   const newHash = await context.hasher.hash(newPassword, context.bcryptCost);
 
   return context.db.transaction(async (tx) => {
@@ -63,7 +66,7 @@ export async function deleteAccount(
   password: string,
   client?: TokenClientInfo,
 ): Promise<void> {
-  const hash = await verifyCurrentPassword(context, userId, password, "password");
+  const { hash } = await verifyCurrentPassword(context, userId, password, "password", client);
 
   await context.db.transaction(async (tx) => {
     await recordAuthEvent(tx, { type: "account_deleted", userId, client });
@@ -75,13 +78,18 @@ export async function deleteAccount(
   });
 }
 
-/** Returns the stored hash when `raw` is the user's password, and throws INCORRECT_PASSWORD otherwise. */
+/**
+ * Returns the stored hash and email when `raw` is the user's password, and
+ * throws INCORRECT_PASSWORD otherwise. Attempts count against the same
+ * throttle as logins, so a stolen token cannot be used to guess the password.
+ */
 async function verifyCurrentPassword(
   context: ServiceContext,
   userId: string,
   raw: string,
   field: string,
-): Promise<string> {
+  client: TokenClientInfo | undefined,
+): Promise<{ hash: string; email: string }> {
   let password: string;
   try {
     password = parsePassword(raw, field);
@@ -92,13 +100,18 @@ async function verifyCurrentPassword(
   }
 
   const rows = await context.db
-    .select({ passwordHash: users.passwordHash })
+    .select({ passwordHash: users.passwordHash, email: users.email })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  const hash = rows[0]?.passwordHash;
-  if (!hash || !(await context.hasher.verify(password, hash))) throw incorrectPassword(field);
-  return hash;
+  const user = rows[0];
+  if (!user) throw incorrectPassword(field);
+
+  const keys = { email: user.email, ipAddress: client?.ipAddress };
+  await admitPasswordAttempt(context, keys, client);
+  if (!(await context.hasher.verify(password, user.passwordHash))) throw incorrectPassword(field);
+  await context.throttle.recordSuccess(keys);
+  return { hash: user.passwordHash, email: user.email };
 }
 
 function incorrectPassword(field: string): AuthError {

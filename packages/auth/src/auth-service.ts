@@ -22,7 +22,7 @@ import { changePassword, deleteAccount, type ChangePasswordInput } from "./accou
 import { listAuthEvents, recordAuthEvent, type AuthEvent, type AuthEventInput, type ListAuthEventsOptions } from "./auth-events.js";
 import type { Database } from "./database.js";
 import { isUniqueViolation } from "./database-errors.js";
-import { parseEmail } from "./email.js";
+import { normalizeEmail, parseEmail } from "./email.js";
 import { AuthError, isAuthError } from "./errors.js";
 import {
   assertBcryptCost,
@@ -32,10 +32,13 @@ import {
   readBcryptCost,
   type PasswordHasher,
 } from "./password.js";
+import { admitPasswordAttempt } from "./password-attempts.js";
+import { assertPasswordNotCommon } from "./password-strength.js";
 import { accessTokens, users } from "./schema/index.js";
 import type { ServiceContext } from "./service-context.js";
 import { resolveSessionPolicy, type SessionPolicy } from "./session-policy.js";
 import { createSessionOperations, type SessionOperations } from "./session-operations.js";
+import { createLoginThrottle, type LoginThrottle } from "./throttle.js";
 import type { PublicUser } from "./users.js";
 
 /** @deprecated Use DEFAULT_SESSION_IDLE_SECONDS. */
@@ -53,6 +56,8 @@ export interface AuthServiceOptions {
   tokenTtlSeconds?: number | undefined;
   /** Defaults to bcryptjs on the calling thread. */
   hasher?: PasswordHasher | undefined;
+  /** Counts password attempts per account and client IP; defaults to the PostgreSQL-backed throttle on `db`. */
+  throttle?: LoginThrottle | undefined;
 }
 
 export interface Credentials {
@@ -82,12 +87,13 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   const { db } = options;
   const bcryptCost = options.bcryptCost ?? DEFAULT_BCRYPT_COST;
   const hasher = options.hasher ?? inlinePasswordHasher;
+  const throttle = options.throttle ?? createLoginThrottle({ db });
   assertBcryptCost(bcryptCost);
   const policy = resolveSessionPolicy({
     idleSeconds: options.sessionIdleSeconds ?? options.tokenTtlSeconds,
     absoluteSeconds: options.sessionAbsoluteSeconds,
   });
-  const context: ServiceContext = { db, hasher, bcryptCost, policy };
+  const context: ServiceContext = { db, hasher, bcryptCost, policy, throttle };
 
   let dummyHash: Promise<string> | undefined;
   const getDummyHash = (): Promise<string> => {
@@ -105,6 +111,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     async register(credentials, client) {
       const email = parseEmail(credentials.email);
       const password = parsePassword(credentials.password);
+      assertPasswordNotCommon(password, { userInputs: [email, email.split("@")[0] ?? ""] });
       const passwordHash = await hasher.hash(password, bcryptCost);
 
       return db.transaction(async (tx) => {
@@ -133,6 +140,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     async login(credentials, client) {
       const email = parseLoginEmail(credentials.email);
       const password = parsePassword(credentials.password);
+      const throttleKeys = { email: email ?? normalizeEmail(credentials.email), ipAddress: client?.ipAddress };
+      await admitPasswordAttempt({ db, throttle }, throttleKeys, client);
 
       const rows = email
         ? await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email)).limit(1)
@@ -143,6 +152,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         await recordAuthEvent(db, { type: "login_failed", userId: user?.id, client });
         throw new AuthError("INVALID_CREDENTIALS", "Email address or password is incorrect.");
       }
+      await throttle.recordSuccess(throttleKeys);
 
       if (readBcryptCost(user.passwordHash) !== bcryptCost) {
         const rehashed = await hasher.hash(password, bcryptCost);

@@ -4,7 +4,7 @@
  * variable and the accepted range.
  */
 import { z } from "zod";
-import { DEFAULT_DATA_DIR } from "./database.js";
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_DATA_DIR } from "./database.js";
 import { AuthError } from "./errors.js";
 import { DEFAULT_BCRYPT_COST, MAX_BCRYPT_COST, MIN_BCRYPT_COST } from "./password.js";
 import {
@@ -13,6 +13,7 @@ import {
   MAX_SESSION_SECONDS,
   MIN_SESSION_SECONDS,
 } from "./session-policy.js";
+import { parseTrustedProxies, type IpRange } from "./trusted-proxies.js";
 
 /** Expired tokens are purged hourly by default; validation also deletes each expired token it meets. */
 export const DEFAULT_PURGE_INTERVAL_SECONDS = 60 * 60;
@@ -53,7 +54,19 @@ const configSchema = z.object({
   ),
   GATEHOUSE_PURGE_INTERVAL_SECONDS: integer("GATEHOUSE_PURGE_INTERVAL_SECONDS", 0, 7 * 24 * 3600, DEFAULT_PURGE_INTERVAL_SECONDS),
   GATEHOUSE_BCRYPT_COST: integer("GATEHOUSE_BCRYPT_COST", MIN_BCRYPT_COST, MAX_BCRYPT_COST, DEFAULT_BCRYPT_COST),
+  GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS: integer("GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS", 1, 60, DEFAULT_CONNECT_TIMEOUT_SECONDS),
   GATEHOUSE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  GATEHOUSE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value ?? "");
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `GATEHOUSE_TRUSTED_PROXIES: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface GatehouseConfig {
@@ -67,6 +80,10 @@ export interface GatehouseConfig {
   purgeIntervalSeconds: number;
   bcryptCost: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Seconds to wait for a PostgreSQL connection before a request fails with 503. */
+  dbConnectTimeoutSeconds: number;
+  /** Proxies allowed to name the client in X-Forwarded-For; empty trusts none. */
+  trustedProxies: IpRange[];
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): GatehouseConfig {
@@ -104,5 +121,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     purgeIntervalSeconds: values.GATEHOUSE_PURGE_INTERVAL_SECONDS,
     bcryptCost: values.GATEHOUSE_BCRYPT_COST,
     logLevel: values.GATEHOUSE_LOG_LEVEL,
+    dbConnectTimeoutSeconds: values.GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS,
+    trustedProxies: values.GATEHOUSE_TRUSTED_PROXIES,
   };
 }

@@ -36,21 +36,50 @@ export interface OpenDatabaseOptions {
   maxConnections?: number | undefined;
   /** Receives every query the returned `db` runs (not the migrations), for tests and tracing. */
   queryLogger?: Logger | undefined;
+  /** Seconds to wait for a PostgreSQL connection before the query fails; defaults to 2. */
+  connectTimeoutSeconds?: number | undefined;
 }
 
 export const DEFAULT_DATA_DIR = ".data/gatehouse";
+/**
+ * A connection to a reachable server takes milliseconds. Waiting longer only
+ * makes every request hang while the database is down or a network path is
+ * dead. After this many seconds the query fails with CONNECT_TIMEOUT, which
+ * the API turns into 503.
+ */
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 2;
+/**
+ * Server-side limit for one statement, so a query stuck on a lock cannot hold a connection for long.
+ * NOTE: no timeout here covers a server that stops replying in the middle of a query.
+ * Such a query waits until the operating system gives up on the TCP connection.
+ */
+const STATEMENT_TIMEOUT_MS = 10_000;
+/** Pooled connections idle this long are closed, so a pool does not keep sockets a restarted server has forgotten. */
+const IDLE_TIMEOUT_SECONDS = 60;
 /** Any 64-bit key works; this one is "gatehous" in ASCII, so other tools' keys will not collide by chance. */
 const MIGRATION_LOCK_KEY = 0x67617465686f7573n;
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
-  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10, options.queryLogger);
+  if (options.url) {
+    return openPostgres(options.url, {
+      max: options.maxConnections ?? 10,
+      connectTimeout: options.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
+      logger: options.queryLogger,
+    });
+  }
   return openPglite(options.dataDir ?? DEFAULT_DATA_DIR, options.queryLogger);
 }
 
-async function openPostgres(url: string, maxConnections: number, logger: Logger | undefined): Promise<DatabaseHandle> {
+interface PostgresOptions {
+  max: number;
+  connectTimeout: number;
+  logger: Logger | undefined;
+}
+
+async function openPostgres(url: string, limits: PostgresOptions): Promise<DatabaseHandle> {
   // Migrations run on one dedicated connection under an advisory lock, so that
   // instances starting at the same time apply each migration once.
-  const migrationClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  const migrationClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: limits.connectTimeout });
   try {
     await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
     await applyMigrations(drizzlePostgres(migrationClient));
@@ -59,8 +88,14 @@ async function openPostgres(url: string, maxConnections: number, logger: Logger 
     await migrationClient.end({ timeout: 5 });
   }
 
-  const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 10 });
-  const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
+  const client = postgres(url, {
+    max: limits.max,
+    onnotice: () => {},
+    connect_timeout: limits.connectTimeout,
+    idle_timeout: IDLE_TIMEOUT_SECONDS,
+    connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
+  });
+  const db = drizzlePostgres(client, { schema, logger: limits.logger }) as unknown as Database;
   return {
     db,
     driver: "postgres",

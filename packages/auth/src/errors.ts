@@ -11,6 +11,7 @@ export type AuthErrorCode =
   | "INCORRECT_PASSWORD"
   | "SESSION_NOT_FOUND"
   | "INVALID_INPUT"
+  | "TOO_MANY_ATTEMPTS"
   | "DATABASE_UNAVAILABLE"
   | "DATA_DIR_LOCKED"
   | "INVALID_CONFIG";
@@ -18,6 +19,8 @@ export type AuthErrorCode =
 export interface AuthErrorOptions {
   /** The input field the error is about, such as "email" or "password". */
   field?: string;
+  /** For TOO_MANY_ATTEMPTS: whole seconds to wait before the next attempt can succeed. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -34,12 +37,14 @@ export class AuthError extends Error {
   override readonly name = "AuthError";
   readonly code: AuthErrorCode;
   readonly field: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
   readonly [AUTH_ERROR_BRAND] = true;
 
   constructor(code: AuthErrorCode, message: string, options: AuthErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.field = options.field;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

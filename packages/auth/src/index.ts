@@ -32,6 +32,7 @@ export {
 } from "./auth-service.js";
 export { DEFAULT_PURGE_INTERVAL_SECONDS, readConfig, type GatehouseConfig } from "./config.js";
 export {
+  DEFAULT_CONNECT_TIMEOUT_SECONDS,
   DEFAULT_DATA_DIR,
   openDatabase,
   type Database,
@@ -64,6 +65,12 @@ export {
 } from "./purge.js";
 export { runPurgeCommand, type PurgeCommandResult } from "./purge-command.js";
 export { startPurgeSchedule, type PurgeSchedule, type PurgeScheduleOptions } from "./purge-schedule.js";
+export {
+  assertPasswordNotCommon,
+  passwordStrength,
+  type PasswordScore,
+  type PasswordStrength,
+} from "./password-strength.js";
 export * as schema from "./schema/index.js";
 export { AUTH_EVENT_TYPES, type AuthEventType } from "./schema/index.js";
 export type { ServiceContext } from "./service-context.js";
@@ -83,3 +90,15 @@ export {
 export { listSessions, revokeOtherSessions, revokeSession, type ListSessionsOptions, type SessionSummary } from "./sessions.js";
 export { describeDevice, type DeviceDescription } from "./user-agent.js";
 export { findUserById, type PublicUser } from "./users.js";
+export {
+  createLoginThrottle,
+  DEFAULT_ACCOUNT_THROTTLE,
+  DEFAULT_IP_THROTTLE,
+  deleteStaleLoginThrottles,
+  hashThrottleKey,
+  type LoginThrottle,
+  type LoginThrottleOptions,
+  type ThrottleKeys,
+  type ThrottlePolicy,
+} from "./throttle.js";
+export { parseTrustedProxies, type IpRange } from "./trusted-proxies.js";

@@ -26,5 +26,13 @@ export const MIGRATIONS: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796416907025,
     "hash": "0433439f5ed0d066bc508f7fba2c40c12c6be6154a937d4cee9b20ee658b66a2"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"login_throttles\" (\n\t\"scope\" text NOT NULL,\n\t\"key_hash\" text NOT NULL,\n\t\"attempts\" integer DEFAULT 0 NOT NULL,\n\t\"blocked_until\" timestamp with time zone,\n\t\"updated_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"login_throttles_pkey\" PRIMARY KEY(\"scope\",\"key_hash\")\n);\n"
+    ],
+    "bps": true,
+    "folderMillis": 1796419432387,
+    "hash": "ebd2d83cc94e6a103e70b2c86dd4b4970264a2ce71c4c7df0ad95287d9cc16f5"
   }
 ];

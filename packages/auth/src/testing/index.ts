@@ -17,6 +17,13 @@ import {
 } from "../database.js";
 import { isAuthError, type AuthError } from "../errors.js";
 
+export {
+  DEFAULT_POSTGRES_BIN_DIR,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+  type ThrowawayPostgresOptions,
+} from "./throwaway-postgres.js";
+
 export const DEFAULT_TEST_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 export interface TestDatabase extends DatabaseHandle {
