@@ -1,18 +1,30 @@
 /**
  * The server's single set of long-lived objects: configuration, logger,
- * database and auth service. They are created once per process on first use
- * and kept on globalThis, so that development reloads reuse the open database
- * (PGlite's folder lock would otherwise reject the second open).
+ * database, password hashing pool and auth service. They are created once per
+ * process on first use and kept on globalThis, so that development reloads
+ * reuse the open database (PGlite's folder lock would otherwise reject the
+ * second open) and the pool's threads.
  */
 import "server-only";
 import { createLogger, type Logger } from "@gatehouse/api";
-import { createAuthService, openDatabase, readConfig, type AuthService, type DatabaseHandle, type GatehouseConfig } from "@gatehouse/auth";
+import {
+  createAuthService,
+  createWorkerPasswordHasher,
+  openDatabase,
+  readConfig,
+  type AuthService,
+  type DatabaseHandle,
+  type GatehouseConfig,
+  type WorkerPasswordHasher,
+} from "@gatehouse/auth";
 
 export interface Server {
   config: GatehouseConfig;
   logger: Logger;
   database: DatabaseHandle;
   auth: AuthService;
+  /** The bcrypt worker pool, or undefined when GATEHOUSE_HASH_THREADS is 0. */
+  hasher: WorkerPasswordHasher | undefined;
 }
 
 const globalKey = Symbol.for("gatehouse.server");
@@ -36,6 +48,33 @@ async function startServer(): Promise<Server> {
     { driver: database.driver, dataDir: database.driver === "pglite" ? config.dataDir : undefined },
     "database opened and migrated",
   );
-  const auth = createAuthService({ db: database.db, bcryptCost: config.bcryptCost, tokenTtlSeconds: config.tokenTtlSeconds });
-  return { config, logger, database, auth };
+  // The worker script is resolved from the working directory, because the bundled
+  // auth package has no files next to it. `pnpm start` runs in this app's folder.
+  const hasher = config.hashThreads > 0 ? createWorkerPasswordHasher({ threads: config.hashThreads }) : undefined;
+  logger.info({ hashThreads: config.hashThreads }, hasher ? "password hashing pool started" : "password hashing on the main thread");
+  closeOnSignal(hasher, logger);
+
+  const auth = createAuthService({
+    db: database.db,
+    bcryptCost: config.bcryptCost,
+    tokenTtlSeconds: config.tokenTtlSeconds,
+    hasher,
+  });
+  return { config, logger, database, auth, hasher };
+}
+
+/**
+ * Stops the pool's threads when the process is asked to stop. Next.js handles
+ * the same signals by closing the HTTP server and then exiting. The pool still
+ * finishes hashes already queued, but a login that reaches the pool after the
+ * signal fails with an error id.
+ */
+function closeOnSignal(hasher: WorkerPasswordHasher | undefined, logger: Logger): void {
+  if (!hasher) return;
+  const close = (signal: NodeJS.Signals): void => {
+    logger.info({ signal }, "closing password hashing pool");
+    hasher.close().catch((error: unknown) => logger.error({ err: error }, "password hashing pool failed to close"));
+  };
+  process.once("SIGTERM", close);
+  process.once("SIGINT", close);
 }

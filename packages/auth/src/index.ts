@@ -43,3 +43,10 @@ export {
 } from "./password.js";
 export * as schema from "./schema/index.js";
 export { findUserById, type PublicUser } from "./users.js";
+export {
+  createWorkerPasswordHasher,
+  HASH_WORKER_SPECIFIER,
+  resolveHashWorkerFile,
+  type WorkerPasswordHasher,
+  type WorkerPasswordHasherOptions,
+} from "./worker-password-hasher.js";

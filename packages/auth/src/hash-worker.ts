@@ -1,0 +1,26 @@
+/**
+ * The task functions that worker threads of the password hashing pool run.
+ * They receive the HMAC pre-hash from password.ts, never the password itself,
+ * and use bcryptjs's synchronous API: blocking a worker thread is the point,
+ * and it skips the chunking that the async API does for the main thread.
+ */
+import bcrypt from "bcryptjs";
+
+export interface HashTask {
+  /** The bcrypt input: prehash(password). */
+  input: string;
+  cost: number;
+}
+
+export interface VerifyTask {
+  input: string;
+  hash: string;
+}
+
+export function hash(task: HashTask): string {
+  return bcrypt.hashSync(task.input, task.cost);
+}
+
+export function verify(task: VerifyTask): boolean {
+  return bcrypt.compareSync(task.input, task.hash);
+}
