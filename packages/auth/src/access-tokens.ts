@@ -6,7 +6,7 @@
  * unknown, expired or malformed token, and callers turn null into UNAUTHORIZED.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { accessTokens, users } from "./schema/index.js";
 import type { PublicUser } from "./users.js";
@@ -71,17 +71,7 @@ export async function validateAccessToken(
   const tokenHash = hashAccessToken(token);
   const now = options.now ?? new Date();
 
-  const rows = await db
-    .select({
-      expiresAt: accessTokens.expiresAt,
-      id: users.id,
-      email: users.email,
-      createdAt: users.createdAt,
-    })
-    .from(accessTokens)
-    .innerJoin(users, eq(users.id, accessTokens.userId))
-    .where(and(eq(accessTokens.tokenHash, tokenHash), gt(accessTokens.expiresAt, now)))
-    .limit(1);
+  const rows = await validationQuery(db).execute({ tokenHash, now: now.toISOString() });
 
   const row = rows[0];
   if (!row) return null;
@@ -90,6 +80,41 @@ export async function validateAccessToken(
     tokenHash,
     expiresAt: row.expiresAt,
   };
+}
+
+/**
+ * The validation query, built once per database and reused. Building a Drizzle
+ * query takes more CPU than PostgreSQL spends answering this one, and token
+ * checks run on every protected request.
+ */
+function buildValidationQuery(db: Database) {
+  return (
+    db
+      .select({
+        expiresAt: accessTokens.expiresAt,
+        id: users.id,
+        email: users.email,
+        createdAt: users.createdAt,
+      })
+      .from(accessTokens)
+      .innerJoin(users, eq(users.id, accessTokens.userId))
+      // Placeholders skip the column's Date mapping, so `now` is passed as an ISO 8601 string.
+      .where(and(eq(accessTokens.tokenHash, sql.placeholder("tokenHash")), gt(accessTokens.expiresAt, sql.placeholder("now"))))
+      .limit(1)
+      .prepare("gatehouse_validate_access_token")
+  );
+}
+
+type ValidationQuery = ReturnType<typeof buildValidationQuery>;
+const validationQueries = new WeakMap<Database, ValidationQuery>();
+
+function validationQuery(db: Database): ValidationQuery {
+  let query = validationQueries.get(db);
+  if (!query) {
+    query = buildValidationQuery(db);
+    validationQueries.set(db, query);
+  }
+  return query;
 }
 
 /** Deletes one token; returns whether it existed. */

@@ -45,6 +45,7 @@ export * as schema from "./schema/index.js";
 export { findUserById, type PublicUser } from "./users.js";
 export {
   createWorkerPasswordHasher,
+  DEFAULT_HASH_NICE_INCREMENT,
   HASH_WORKER_SPECIFIER,
   resolveHashWorkerFile,
   type WorkerPasswordHasher,

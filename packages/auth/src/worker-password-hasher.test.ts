@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -54,6 +54,19 @@ async function maxLoopDelayWhileHashing(hasher: PasswordHasher, count: number, c
   return histogram.max / 1e6;
 }
 
+/** Reads the nice value of every thread of this process (field 19 of /proc/<pid>/task/<tid>/stat, see proc(5)). */
+async function threadNiceValues(): Promise<number[]> {
+  const folder = `/proc/${process.pid}/task`;
+  const values: number[] = [];
+  for (const threadId of await readdir(folder)) {
+    const stat = await readFile(`${folder}/${threadId}/stat`, "utf8");
+    // Fields after the parenthesised command name start at field 3 (state), so nice is index 16.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    values.push(Number(fields[16]));
+  }
+  return values;
+}
+
 describe("createWorkerPasswordHasher", () => {
   it("verifies hashes made by the inline hasher", async () => {
     const hash = await inlinePasswordHasher.hash(PASSWORD, 4);
@@ -84,6 +97,26 @@ describe("createWorkerPasswordHasher", () => {
     const error = await authErrorOf(() => createWorkerPasswordHasher({ threads: 0 }));
     expect(error.code).toBe("INVALID_CONFIG");
     expect(error.message).toContain("at least 1, got 0");
+  });
+
+  it("rejects a nice increment out of range", async () => {
+    const error = await authErrorOf(() => createWorkerPasswordHasher({ threads: 1, niceIncrement: 20 }));
+    expect(error.code).toBe("INVALID_CONFIG");
+    expect(error.message).toContain("from 0 to 19, got 20");
+  });
+
+  it("lowers the priority of its threads only", async () => {
+    expect(process.platform, "thread priorities are read from Linux's /proc").toBe("linux");
+    const base = getPriority();
+    const niced = createWorkerPasswordHasher({ threads: 2, niceIncrement: 5 });
+    try {
+      await Promise.all([niced.hash(PASSWORD, 4), niced.hash(PASSWORD, 4)]);
+      const niceValues = await threadNiceValues();
+      expect(niceValues.filter((value) => value === base + 5).length).toBeGreaterThanOrEqual(2);
+      expect(getPriority()).toBe(base);
+    } finally {
+      await niced.close();
+    }
   });
 
   it("rejects calls after close", async () => {

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Piscina } from "piscina";
 import { AuthError } from "./errors.js";
-import type { HashTask, VerifyTask } from "./hash-worker.js";
+import type { HashTask, HashWorkerData, VerifyTask } from "./hash-worker.js";
 import { assertBcryptCost, prehash, type PasswordHasher } from "./password.js";
 
 /** The package subpath of the compiled worker script, listed in package.json "exports". */
@@ -25,7 +25,16 @@ export interface WorkerPasswordHasherOptions {
    * directory, which must depend on @gatehouse/auth.
    */
   workerFile?: string | undefined;
+  /**
+   * Added to the nice value of each worker thread on Linux (0 to 19), so that a
+   * burst of logins yields the CPU to token checks and other requests. Defaults
+   * to DEFAULT_HASH_NICE_INCREMENT. Other systems ignore it.
+   */
+  niceIncrement?: number | undefined;
 }
+
+/** Logins are slow by design, so they give way first when every core is busy. */
+export const DEFAULT_HASH_NICE_INCREMENT = 10;
 
 export interface WorkerPasswordHasher extends PasswordHasher {
   readonly threads: number;
@@ -38,11 +47,16 @@ export function createWorkerPasswordHasher(options: WorkerPasswordHasherOptions 
   if (!Number.isInteger(threads) || threads < 1) {
     throw new AuthError("INVALID_CONFIG", `Password hashing threads must be a whole number of at least 1, got ${String(threads)}.`);
   }
+  const niceIncrement = options.niceIncrement ?? DEFAULT_HASH_NICE_INCREMENT;
+  if (!Number.isInteger(niceIncrement) || niceIncrement < 0 || niceIncrement > 19) {
+    throw new AuthError("INVALID_CONFIG", `niceIncrement must be a whole number from 0 to 19, got ${String(niceIncrement)}.`);
+  }
   const filename = options.workerFile ?? resolveHashWorkerFile();
+  const workerData: HashWorkerData = { niceIncrement };
 
   // Threads start with the pool and stay up, so the first login does not pay
   // for a thread start and a module load.
-  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+  const pool = new Piscina({ filename, workerData, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
   let closed = false;
   const run = async <Task, Result>(name: "hash" | "verify", task: Task): Promise<Result> => {
     if (closed) throw new Error("The password hashing pool is closed; create a new hasher to hash passwords again.");
