@@ -28,11 +28,15 @@ export async function fillAccessTokens(databaseUrl: string, userId: string, tota
   }
 }
 
-/** Deletes every access token except `accessToken`, so a measurement starts from a known table size. */
+/**
+ * Deletes every access token except `accessToken` and vacuums the table, so
+ * that neither dead rows nor their index entries are left for lookups to skip.
+ */
 export async function keepOnlyAccessToken(databaseUrl: string, accessToken: string): Promise<void> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     await sql`delete from access_tokens where token_hash <> ${hashAccessToken(accessToken)}`;
+    await sql`vacuum analyze access_tokens`;
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -3,6 +3,8 @@
  * production server from autocannon child processes and returns raw numbers;
  * run-bench.ts turns them into ratios.
  */
+import { fillAccessTokens, keepOnlyAccessToken } from "./access-token-seed.js";
+import { readProcessCpuMs } from "./process-cpu.js";
 import { runLoad, type LoadOptions, type LoadResult } from "./load.js";
 
 export interface PhaseSettings {
@@ -18,6 +20,8 @@ export interface PhaseSettings {
 
 export interface BenchTarget {
   url: string;
+  /** The server's process id, for reading its CPU time. */
+  serverPid: number;
   email: string;
   password: string;
   accessToken: string;
@@ -44,6 +48,8 @@ const loginLoad = (target: BenchTarget, settings: PhaseSettings): LoadOptions =>
   body: JSON.stringify({ email: target.email, password: target.password }),
   connections: settings.stormConnections,
   durationSeconds: settings.durationSeconds,
+  // Each login waits behind up to stormConnections others in the pool's queue.
+  timeoutSeconds: 60,
 });
 
 export interface ThroughputResult {
@@ -51,21 +57,35 @@ export interface ThroughputResult {
   me: LoadResult[];
   pingPerSecond: number;
   mePerSecond: number;
+  /** Server CPU time per successful response, in milliseconds. */
+  pingCpuMs: number;
+  meCpuMs: number;
 }
 
 /**
- * Runs health.ping and auth.me at full speed in the order ping, me, me, ping,
- * so a slow drift of the machine's load affects both alike, and averages the
- * successful responses per second of each.
+ * Runs health.ping and auth.me at full speed in short segments, in the order
+ * ping, me, me, ping, ping, me, me, ping, so that changes in the machine's load
+ * affect both alike, and averages the successful responses per second of each.
  */
 export async function measureThroughput(target: BenchTarget, settings: PhaseSettings): Promise<ThroughputResult> {
+  const segment = { ...settings, durationSeconds: Math.max(1, Math.round(settings.durationSeconds / 4)) };
   const ping: LoadResult[] = [];
   const me: LoadResult[] = [];
-  ping.push(await runLoad(pingLoad(target, settings)));
-  me.push(await runLoad(meLoad(target, settings, false)));
-  me.push(await runLoad(meLoad(target, settings, false)));
-  ping.push(await runLoad(pingLoad(target, settings)));
-  return { ping, me, pingPerSecond: averageOkPerSecond(ping), mePerSecond: averageOkPerSecond(me) };
+  const cpuMs = { ping: 0, me: 0 };
+  for (const name of ["ping", "me", "me", "ping", "ping", "me", "me", "ping"] as const) {
+    const cpuBefore = await readProcessCpuMs(target.serverPid);
+    if (name === "ping") ping.push(await runLoad(pingLoad(target, segment)));
+    else me.push(await runLoad(meLoad(target, segment, false)));
+    cpuMs[name] += (await readProcessCpuMs(target.serverPid)) - cpuBefore;
+  }
+  return {
+    ping,
+    me,
+    pingPerSecond: averageOkPerSecond(ping),
+    mePerSecond: averageOkPerSecond(me),
+    pingCpuMs: cpuMs.ping / totalOk(ping),
+    meCpuMs: cpuMs.me / totalOk(me),
+  };
 }
 
 /** Logs in with `stormConnections` concurrent connections and no pause. */
@@ -103,6 +123,50 @@ export interface StormResult {
 export async function measureMeLatencyDuringStorm(target: BenchTarget, settings: PhaseSettings): Promise<StormResult> {
   const [logins, me] = await Promise.all([measureLogins(target, settings), measureMeLatency(target, settings)]);
   return { logins, me };
+}
+
+export interface TokenScaleResult {
+  /** Latency with the small table, before and after the large one. */
+  small: LoadResult[];
+  smallP50Ms: number;
+  large: LoadResult;
+  largeCount: number;
+}
+
+/**
+ * Times auth.me with a small token table, a large one, then the small one
+ * again, and compares the large table with the mean of both small runs, so a
+ * change in the machine's load during the phase shows as a gap between them.
+ */
+export async function measureTokenScale(
+  target: BenchTarget & { userId: string },
+  databaseUrl: string,
+  counts: { small: number; large: number },
+  settings: PhaseSettings,
+): Promise<TokenScaleResult> {
+  const warmup = { ...settings, durationSeconds: 1 };
+  const small: LoadResult[] = [];
+
+  await keepOnlyAccessToken(databaseUrl, target.accessToken);
+  await fillAccessTokens(databaseUrl, target.userId, counts.small);
+  await measureMeLatency(target, warmup);
+  small.push(await measureMeLatency(target, settings));
+
+  const largeCount = await fillAccessTokens(databaseUrl, target.userId, counts.large);
+  await measureMeLatency(target, warmup);
+  const large = await measureMeLatency(target, settings);
+
+  await keepOnlyAccessToken(databaseUrl, target.accessToken);
+  await fillAccessTokens(databaseUrl, target.userId, counts.small);
+  await measureMeLatency(target, warmup);
+  small.push(await measureMeLatency(target, settings));
+
+  const smallP50Ms = small.reduce((sum, result) => sum + result.latencyP50Ms, 0) / small.length;
+  return { small, smallP50Ms, large, largeCount };
+}
+
+function totalOk(results: LoadResult[]): number {
+  return results.reduce((sum, result) => sum + result.okResponses, 0);
 }
 
 function averageOkPerSecond(results: LoadResult[]): number {

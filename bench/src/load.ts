@@ -18,6 +18,8 @@ export interface LoadOptions {
   body?: string;
   /** Total requests per second over all connections; unset sends as fast as the server answers. */
   overallRate?: number;
+  /** Seconds before autocannon counts a request as timed out; defaults to 10. */
+  timeoutSeconds?: number;
 }
 
 export interface LoadResult {
@@ -59,6 +61,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   if (options.body !== undefined) args.push("--body", options.body);
   if (options.overallRate !== undefined) args.push("--overallRate", String(options.overallRate));
+  if (options.timeoutSeconds !== undefined) args.push("--timeout", String(options.timeoutSeconds));
   args.push(options.url);
 
   const { stdout } = await execFileAsync(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });

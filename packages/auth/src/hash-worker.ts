@@ -4,10 +4,9 @@
  * and use bcryptjs's synchronous API: blocking a worker thread is the point,
  * and it skips the chunking that the async API does for the main thread.
  */
-import { readlinkSync } from "node:fs";
-import { getPriority, setPriority } from "node:os";
 import bcrypt from "bcryptjs";
 import { workerData } from "piscina";
+import { lowerThreadPriority } from "./thread-priority.js";
 
 export interface HashWorkerData {
   /** Added to this thread's nice value, so that request handling wins the CPU over hashing. */
@@ -33,22 +32,4 @@ export function hash(task: HashTask): string {
 
 export function verify(task: VerifyTask): boolean {
   return bcrypt.compareSync(task.input, task.hash);
-}
-
-/**
- * Raises the nice value of this thread only. Linux keeps a nice value per
- * thread (setpriority(2), NOTES), and /proc/thread-self names the thread's id
- * (proc(5)). On other systems, where the link does not exist, the pool runs at
- * the process's priority.
- */
-function lowerThreadPriority(increment: number): void {
-  if (increment <= 0) return;
-  let threadId: number;
-  try {
-    threadId = Number(readlinkSync("/proc/thread-self").split("/").pop());
-  } catch {
-    return;
-  }
-  // 19 is the lowest priority Linux allows.
-  setPriority(threadId, Math.min(19, getPriority(threadId) + increment));
 }
