@@ -6,14 +6,14 @@
 import { hashAccessToken } from "@gatehouse/auth";
 import postgres from "postgres";
 
-/** Adds tokens until the table holds `total` rows, runs ANALYZE, and returns the row count. */
+/** Adds tokens until the table contains `total` rows, runs ANALYZE, and returns the row count. */
 export async function fillAccessTokens(databaseUrl: string, userId: string, total: number): Promise<number> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const [before] = await sql<{ count: number }[]>`select count(*)::int as count from access_tokens`;
     const missing = total - (before?.count ?? 0);
     if (missing > 0) {
-      // The hashes are SHA-256 of random UUIDs: unique, and no client holds their tokens.
+      // The hashes are SHA-256 of random UUIDs: unique, and no client has their tokens.
       await sql`
         insert into access_tokens (token_hash, user_id, expires_at)
         select encode(sha256(convert_to(gen_random_uuid()::text, 'UTF8')), 'hex'), ${userId}, now() + interval '1 day'
@@ -23,6 +23,16 @@ export async function fillAccessTokens(databaseUrl: string, userId: string, tota
     await sql`analyze access_tokens`;
     const [after] = await sql<{ count: number }[]>`select count(*)::int as count from access_tokens`;
     return after?.count ?? 0;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+export async function countAccessTokens(databaseUrl: string): Promise<number> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ count: number }[]>`select count(*)::int as count from access_tokens`;
+    return row?.count ?? 0;
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -16,7 +16,7 @@ export interface LoadOptions {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
-  /** Total requests per second over all connections; unset sends as fast as the server answers. */
+  /** Total requests per second over all connections; unset sends as fast as the server responds. */
   overallRate?: number;
   /** Seconds before autocannon counts a request as timed out; defaults to 10. */
   timeoutSeconds?: number;

@@ -1,7 +1,7 @@
 /**
  * Starts the production Next.js server of apps/web (`next start`, after `next
  * build`) as a child process bound to 127.0.0.1, and waits until health.ping
- * answers, so callers measure or test the server exactly as it is deployed.
+ * responds, so callers measure or test the server exactly as it is deployed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -17,7 +17,7 @@ export interface NextServerOptions {
   bcryptCost: number;
   /** Extra environment variables, such as GATEHOUSE_HASH_THREADS. */
   env?: Record<string, string>;
-  /** How long to wait for health.ping to succeed, in milliseconds; defaults to 30 s. */
+  /** Time to wait for a successful health.ping, in milliseconds, 30 s by default. */
   readyTimeoutMs?: number;
 }
 
@@ -77,7 +77,7 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
     }
     await sleep(200);
   }
-  throw new Error(`next start on ${url} did not answer health.ping within ${timeoutMs} ms.`);
+  throw new Error(`next start on ${url} returned no successful health.ping response within ${timeoutMs} ms.`);
 }
 
 /** Sends SIGTERM, and SIGKILL if the process has not exited after 10 s. */

@@ -26,13 +26,13 @@ export async function measureJavaScriptRatio(
     const definition = `${page.transferredBytes} vs ${empty.transferredBytes} bytes transferred (${page.decodedBytes} vs ${empty.decodedBytes} decoded)`;
 
     if (empty.status !== 200) {
-      throw new Error(`The baseline page ${emptyPath} answered ${empty.status}; rebuild apps/web or pass --empty-path.`);
+      throw new Error(`The baseline page ${emptyPath} returned HTTP ${empty.status}. Rebuild apps/web or pass --empty-path.`);
     }
     if (page.status === 404) {
-      return { value: null, definition, note: `not measured: ${pagePath} answered 404 in this build`, pages };
+      return { value: null, definition, note: `not measured: ${pagePath} returned HTTP 404 in this build`, pages };
     }
     if (page.status !== 200) {
-      return { value: null, definition, note: `not measured: ${pagePath} answered ${page.status}`, pages };
+      return { value: null, definition, note: `not measured: ${pagePath} returned HTTP ${page.status}`, pages };
     }
     return { value: page.transferredBytes / empty.transferredBytes, definition, pages };
   } finally {

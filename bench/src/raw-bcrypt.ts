@@ -30,6 +30,8 @@ export interface RawBcryptResult {
   niceIncrement: number;
   hashes: number;
   hashesPerSecond: number;
+  /** CPU time of this process (all threads) per hash, in milliseconds. */
+  cpuMsPerHash: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function measureRawBcrypt(cost: number, durationSeconds: number): P
   const bcryptPath = require.resolve("bcryptjs");
   const threadPriorityPath = require.resolve("@gatehouse/auth/thread-priority");
   const started = Date.now();
+  const cpuBefore = process.cpuUsage();
   const deadline = started + durationSeconds * 1000;
 
   const counts = await Promise.all(
@@ -60,5 +63,7 @@ export async function measureRawBcrypt(cost: number, durationSeconds: number): P
   );
 
   const hashes = counts.reduce((sum, count) => sum + count, 0);
-  return { threads, niceIncrement: DEFAULT_HASH_NICE_INCREMENT, hashes, hashesPerSecond: hashes / ((Date.now() - started) / 1000) };
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerHash = (cpu.user + cpu.system) / 1000 / hashes;
+  return { threads, niceIncrement: DEFAULT_HASH_NICE_INCREMENT, cpuMsPerHash, hashes, hashesPerSecond: hashes / ((Date.now() - started) / 1000) };
 }

@@ -7,9 +7,9 @@ import { join } from "node:path";
 
 export interface Ratio {
   name: string;
-  /** What is divided by what, in words. */
+  /** The numerator and denominator with their values, in words. */
   definition: string;
-  /** null when the ratio could not be measured; `note` says why. */
+  /** null when the ratio could not be measured, with the reason in `note`. */
   value: number | null;
   target: { comparison: ">=" | "<="; value: number };
   note?: string;
@@ -31,7 +31,7 @@ export function formatTable(ratios: Ratio[]): string {
       item.name,
       item.value === null ? "not measured" : item.value.toFixed(3),
       `${item.target.comparison} ${item.target.value}`,
-      met === null ? "-" : met ? "met" : "MISSED",
+      describeResult(met),
       item.note ?? item.definition,
     ];
   });
@@ -39,6 +39,11 @@ export function formatTable(ratios: Ratio[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
+}
+
+function describeResult(met: boolean | null): string {
+  if (met === null) return "-";
+  return met ? "met" : "MISSED";
 }
 
 /** Writes the results to bench-results/<mode>-<ISO time>.json under `directory` and returns the path. */

@@ -84,7 +84,7 @@ export async function validateAccessToken(
 
 /**
  * The validation query, built once per database and reused. Building a Drizzle
- * query takes more CPU than PostgreSQL spends answering this one, and token
+ * query takes more CPU than PostgreSQL spends executing this one, and token
  * checks run on every protected request.
  */
 function buildValidationQuery(db: Database) {

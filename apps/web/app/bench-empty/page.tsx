@@ -1,7 +1,7 @@
 /**
- * An empty page that `pnpm bench` loads as the baseline for JavaScript size:
- * it has the root layout and no content, so the scripts the browser downloads
- * for it are those every page of this build pays for.
+ * Renders nothing inside the root layout. `pnpm bench` loads this page as the
+ * baseline for JavaScript size, because the scripts a browser downloads for it
+ * are the ones every page of this build loads.
  */
 export default function BenchEmptyPage() {
   return <main />;
