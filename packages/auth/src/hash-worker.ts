@@ -1,8 +1,8 @@
 /**
  * The task functions that worker threads of the password hashing pool run.
  * They receive the HMAC pre-hash from password.ts, never the password itself,
- * and use bcryptjs's synchronous API: blocking a worker thread is the point,
- * and it skips the chunking that the async API does for the main thread.
+ * and use bcryptjs's synchronous API, because blocking a worker thread blocks
+ * no request, and it skips the chunking that the async API does for the main thread.
  */
 import bcrypt from "bcryptjs";
 import { workerData } from "piscina";

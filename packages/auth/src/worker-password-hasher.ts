@@ -38,7 +38,7 @@ export const DEFAULT_HASH_NICE_INCREMENT = 10;
 
 export interface WorkerPasswordHasher extends PasswordHasher {
   readonly threads: number;
-  /** Waits for running tasks and stops the threads; later calls reject. */
+  /** Waits for queued and running tasks, then stops the threads. Later calls reject. */
   close(): Promise<void>;
 }
 
@@ -59,7 +59,7 @@ export function createWorkerPasswordHasher(options: WorkerPasswordHasherOptions 
   const pool = new Piscina({ filename, workerData, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
   let closed = false;
   const run = async <Task, Result>(name: "hash" | "verify", task: Task): Promise<Result> => {
-    if (closed) throw new Error("The password hashing pool is closed; create a new hasher to hash passwords again.");
+    if (closed) throw new Error("The password hashing pool is closed. Create a new hasher to hash passwords again.");
     return (await pool.run(task, { name })) as Result;
   };
 
@@ -88,7 +88,7 @@ export function createWorkerPasswordHasher(options: WorkerPasswordHasherOptions 
  * Finds the compiled worker script through Node's resolver at run time. The
  * script cannot be located relative to this module, because Next.js bundles
  * this package and the bundle has no hash-worker.js next to it, while the
- * app's own node_modules always contains the package it depends on.
+ * node_modules of an app that depends on @gatehouse/auth contains the file.
  */
 export function resolveHashWorkerFile(fromDirectory: string = process.cwd()): string {
   const require = createRequire(join(fromDirectory, "package.json"));
