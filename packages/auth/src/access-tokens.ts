@@ -8,7 +8,7 @@
  * idle deadline is due to slide forward, or to delete the expired row it met.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, lte, or } from "drizzle-orm";
+import { and, eq, lte, or, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { accessTokens, users } from "./schema/index.js";
 import { isRenewalDue, nextIdleExpiry, resolveSessionPolicy, type SessionPolicy } from "./session-policy.js";
@@ -112,19 +112,7 @@ export async function validateAccessToken(
   const tokenHash = hashAccessToken(token);
   const now = options.now ?? new Date();
 
-  const rows = await db
-    .select({
-      sessionId: accessTokens.publicId,
-      expiresAt: accessTokens.expiresAt,
-      absoluteExpiresAt: accessTokens.absoluteExpiresAt,
-      id: users.id,
-      email: users.email,
-      createdAt: users.createdAt,
-    })
-    .from(accessTokens)
-    .innerJoin(users, eq(users.id, accessTokens.userId))
-    .where(eq(accessTokens.tokenHash, tokenHash))
-    .limit(1);
+  const rows = await validationQuery(db).execute({ tokenHash });
   const row = rows[0];
   if (!row) return null;
 
@@ -157,6 +145,43 @@ export async function validateAccessToken(
     session.renewed = true;
   }
   return session;
+}
+
+/**
+ * The validation query, built once per database and reused. Building a Drizzle
+ * query takes more CPU than PostgreSQL spends executing this one, and token
+ * checks run on every protected request.
+ */
+function buildValidationQuery(db: Database) {
+  return (
+    db
+      .select({
+        sessionId: accessTokens.publicId,
+        expiresAt: accessTokens.expiresAt,
+        absoluteExpiresAt: accessTokens.absoluteExpiresAt,
+        id: users.id,
+        email: users.email,
+        createdAt: users.createdAt,
+      })
+      .from(accessTokens)
+      .innerJoin(users, eq(users.id, accessTokens.userId))
+      // Expiry is checked by the caller, so that an expired row it meets can be deleted.
+      .where(eq(accessTokens.tokenHash, sql.placeholder("tokenHash")))
+      .limit(1)
+      .prepare("gatehouse_validate_access_token")
+  );
+}
+
+type ValidationQuery = ReturnType<typeof buildValidationQuery>;
+const validationQueries = new WeakMap<Database, ValidationQuery>();
+
+function validationQuery(db: Database): ValidationQuery {
+  let query = validationQueries.get(db);
+  if (!query) {
+    query = buildValidationQuery(db);
+    validationQueries.set(db, query);
+  }
+  return query;
 }
 
 /** Deletes one token; returns whether it existed. */

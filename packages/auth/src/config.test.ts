@@ -1,6 +1,8 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "./config.js";
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS } from "./database.js";
+import { AuthError } from "./errors.js";
 
 describe("readConfig", () => {
   it("defaults the session timeouts and purge interval", () => {
@@ -80,6 +82,47 @@ describe("readConfig", () => {
     expect(readConfig({ GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS: "5" }).dbConnectTimeoutSeconds).toBe(5);
     expect(() => readConfig({ GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS: "0" })).toThrow(
       "GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS must be a whole number from 1 to 60",
+    );
+  });
+});
+
+function configError(env: Record<string, string>): AuthError {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof AuthError) return error;
+    throw error;
+  }
+  throw new Error(`readConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe("readConfig GATEHOUSE_HASH_THREADS", () => {
+  it("defaults to one thread per core", () => {
+    expect(readConfig({}).hashThreads).toBe(availableParallelism());
+  });
+
+  it("accepts 0 to hash on the main thread", () => {
+    expect(readConfig({ GATEHOUSE_HASH_THREADS: "0" }).hashThreads).toBe(0);
+    expect(readConfig({ GATEHOUSE_HASH_THREADS: " 3 " }).hashThreads).toBe(3);
+  });
+
+  it("rejects a negative or fractional count", () => {
+    for (const value of ["-1", "1.5", "many", "257"]) {
+      const error = configError({ GATEHOUSE_HASH_THREADS: value });
+      expect(error.code).toBe("INVALID_CONFIG");
+      expect(error.message).toContain(`GATEHOUSE_HASH_THREADS must be a whole number from 0 to 256, got "${value}"`);
+    }
+  });
+});
+
+describe("readConfig GATEHOUSE_THROTTLE_FREE_ATTEMPTS", () => {
+  it("defaults to five attempts", () => {
+    expect(readConfig({}).throttleFreeAttempts).toBe(5);
+  });
+
+  it("rejects zero", () => {
+    expect(configError({ GATEHOUSE_THROTTLE_FREE_ATTEMPTS: "0" }).message).toContain(
+      "GATEHOUSE_THROTTLE_FREE_ATTEMPTS must be a whole number from 1 to 1000000",
     );
   });
 });

@@ -3,6 +3,7 @@
  * reads process.env. Invalid values stop start-up with a message naming the
  * variable and the accepted range.
  */
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_DATA_DIR } from "./database.js";
 import { AuthError } from "./errors.js";
@@ -13,10 +14,18 @@ import {
   MAX_SESSION_SECONDS,
   MIN_SESSION_SECONDS,
 } from "./session-policy.js";
+import { DEFAULT_ACCOUNT_THROTTLE } from "./throttle.js";
 import { parseTrustedProxies, type IpRange } from "./trusted-proxies.js";
 
 /** Expired tokens are purged hourly by default; validation also deletes each expired token it meets. */
 export const DEFAULT_PURGE_INTERVAL_SECONDS = 60 * 60;
+/**
+ * Raising the free attempts per account weakens brute-force protection; the
+ * bound exists for load tests that sign one account in from many connections.
+ */
+const MAX_THROTTLE_FREE_ATTEMPTS = 1_000_000;
+/** A bound that catches typos such as 1000, because a pool larger than the core count only adds queueing. */
+const MAX_HASH_THREADS = 256;
 
 const integer = <Fallback extends number | undefined>(name: string, min: number, max: number, fallback: Fallback) =>
   z
@@ -55,6 +64,13 @@ const configSchema = z.object({
   GATEHOUSE_PURGE_INTERVAL_SECONDS: integer("GATEHOUSE_PURGE_INTERVAL_SECONDS", 0, 7 * 24 * 3600, DEFAULT_PURGE_INTERVAL_SECONDS),
   GATEHOUSE_BCRYPT_COST: integer("GATEHOUSE_BCRYPT_COST", MIN_BCRYPT_COST, MAX_BCRYPT_COST, DEFAULT_BCRYPT_COST),
   GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS: integer("GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS", 1, 60, DEFAULT_CONNECT_TIMEOUT_SECONDS),
+  GATEHOUSE_THROTTLE_FREE_ATTEMPTS: integer(
+    "GATEHOUSE_THROTTLE_FREE_ATTEMPTS",
+    1,
+    MAX_THROTTLE_FREE_ATTEMPTS,
+    DEFAULT_ACCOUNT_THROTTLE.freeAttempts,
+  ),
+  GATEHOUSE_HASH_THREADS: integer("GATEHOUSE_HASH_THREADS", 0, MAX_HASH_THREADS, availableParallelism()),
   GATEHOUSE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   GATEHOUSE_TRUSTED_PROXIES: z
     .string()
@@ -79,6 +95,10 @@ export interface GatehouseConfig {
   /** Seconds between in-process purges of expired tokens; 0 turns the schedule off. */
   purgeIntervalSeconds: number;
   bcryptCost: number;
+  /** Worker threads that run bcrypt, or 0 to run it on the main thread. */
+  hashThreads: number;
+  /** Password attempts an account gets before the backoff starts. */
+  throttleFreeAttempts: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Seconds to wait for a PostgreSQL connection before a request fails with 503. */
   dbConnectTimeoutSeconds: number;
@@ -120,6 +140,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteSeconds,
     purgeIntervalSeconds: values.GATEHOUSE_PURGE_INTERVAL_SECONDS,
     bcryptCost: values.GATEHOUSE_BCRYPT_COST,
+    hashThreads: values.GATEHOUSE_HASH_THREADS,
+    throttleFreeAttempts: values.GATEHOUSE_THROTTLE_FREE_ATTEMPTS,
     logLevel: values.GATEHOUSE_LOG_LEVEL,
     dbConnectTimeoutSeconds: values.GATEHOUSE_DB_CONNECT_TIMEOUT_SECONDS,
     trustedProxies: values.GATEHOUSE_TRUSTED_PROXIES,

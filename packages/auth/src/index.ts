@@ -102,3 +102,11 @@ export {
   type ThrottlePolicy,
 } from "./throttle.js";
 export { parseTrustedProxies, type IpRange } from "./trusted-proxies.js";
+export {
+  createWorkerPasswordHasher,
+  DEFAULT_HASH_NICE_INCREMENT,
+  HASH_WORKER_SPECIFIER,
+  resolveHashWorkerFile,
+  type WorkerPasswordHasher,
+  type WorkerPasswordHasherOptions,
+} from "./worker-password-hasher.js";

@@ -1,0 +1,3 @@
+import { gatehouseConfig } from "@gatehouse/eslint-config";
+
+export default gatehouseConfig(import.meta.dirname);
