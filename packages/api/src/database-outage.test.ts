@@ -1,5 +1,5 @@
 /**
- * Behaviour while PostgreSQL is down, against a private server on port 55432
+ * Behaviour while PostgreSQL is down, against a private server on a free port
  * that this test starts and stops (never the shared server). PGlite runs in
  * the app's own process and cannot go down on its own, so this file covers
  * PostgreSQL only.
@@ -14,7 +14,6 @@ import { createTrpcHandler } from "./fetch-handler";
 import { createCapturedLogger } from "./test-logger";
 import { serveFetchHandler, type RunningServer } from "./test-server";
 
-const PORT = 55432;
 const PASSWORD = "correct horse battery staple";
 /** The longest a response may take while the database is down: "within a couple of seconds". */
 const MAX_OUTAGE_ANSWER_MS = 3000;
@@ -51,7 +50,7 @@ describe("database outage on PostgreSQL", () => {
   };
 
   beforeAll(async () => {
-    postgres = await startThrowawayPostgres({ port: PORT });
+    postgres = await startThrowawayPostgres();
     database = await openDatabase({ url: postgres.url });
     auth = createAuthService({ db: database.db, bcryptCost: 4 });
     server = await serveFetchHandler(createTrpcHandler({ auth, logger, endpoint: "/api/trpc" }));
@@ -119,7 +118,7 @@ describe("database outage on PostgreSQL", () => {
       sockets.add(socket);
       socket.on("error", () => {});
     });
-    await new Promise<void>((resolve) => blackHole.listen(PORT, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => blackHole.listen(postgres.port, "127.0.0.1", resolve));
     try {
       for (const [path, init] of [
         ["auth.me", { token }],

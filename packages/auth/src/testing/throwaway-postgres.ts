@@ -6,7 +6,8 @@
  * refuses to start as root.
  */
 import { execFile } from "node:child_process";
-import { chown, mkdtemp, rm } from "node:fs/promises";
+import { chown, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -19,6 +20,7 @@ export const DEFAULT_POSTGRES_BIN_DIR = "/usr/lib/postgresql/15/bin";
 export interface ThrowawayPostgres {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   url: string;
+  port: number;
   /** Stops the server ("fast" mode: open connections are closed at once). */
   stop(): Promise<void>;
   /** Starts the stopped server again on the same port and data. */
@@ -28,10 +30,12 @@ export interface ThrowawayPostgres {
 }
 
 export interface ThrowawayPostgresOptions {
-  port: number;
+  /** Defaults to a port that was free a moment before, so parallel test runs do not collide. */
+  port?: number | undefined;
 }
 
-export async function startThrowawayPostgres(options: ThrowawayPostgresOptions): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(options: ThrowawayPostgresOptions = {}): Promise<ThrowawayPostgres> {
+  const port = options.port ?? (await findFreePort());
   const binDir = process.env.TEST_POSTGRES_BIN_DIR ?? DEFAULT_POSTGRES_BIN_DIR;
   const folder = await mkdtemp(join(tmpdir(), "gatehouse-pg-"));
   const dataDir = join(folder, "data");
@@ -45,8 +49,9 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions):
       await run(command, fullArgs, { timeout: 60_000 });
     } catch (error) {
       const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
+      const log = await readFile(logFile, "utf8").catch(() => "");
       throw new Error(
-        `${program} failed for the throwaway PostgreSQL on port ${options.port}: ${detail}. ` +
+        `${program} failed for the throwaway PostgreSQL on port ${port}: ${detail}. Server log: ${log.slice(-500) || "(none)"}. ` +
           `It needs PostgreSQL's server programs in ${binDir} (set TEST_POSTGRES_BIN_DIR) and a free port.`,
       );
     }
@@ -58,7 +63,7 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions):
     await chown(folder, Number(stdout.trim()), Number(group.trim()));
   }
 
-  const serverOptions = `-p ${options.port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const serverOptions = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off`;
   let running = false;
   const start = async (): Promise<void> => {
     await pg("pg_ctl", ["-D", dataDir, "-o", serverOptions, "-l", logFile, "-w", "-t", "30", "start"]);
@@ -78,7 +83,8 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions):
   }
 
   return {
-    url: `postgres://postgres@127.0.0.1:${options.port}/postgres`,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
     stop,
     start,
     destroy: async () => {
@@ -86,4 +92,16 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions):
       await rm(folder, { recursive: true, force: true });
     },
   };
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
