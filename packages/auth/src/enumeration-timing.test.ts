@@ -1,6 +1,9 @@
+// The package's test script runs this file alone, after the others, because
+// other test files running beside it add enough noise to swamp the comparison.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthService, type AuthService } from "./auth-service.js";
 import { isAuthError, type AuthError } from "./errors.js";
+import { inlinePasswordHasher } from "./password.js";
 import { createTestDatabase, testDrivers, type TestDatabase } from "./testing/index.js";
 import { createLoginThrottle } from "./throttle.js";
 
@@ -10,6 +13,8 @@ const SAMPLES = 30;
 /** The median paired difference may be this fraction of the wrong-password median, or the absolute margin, whichever is larger. */
 const RELATIVE_MARGIN = 0.1;
 const ABSOLUTE_MARGIN_MS = 3;
+/** A throttle with a budget larger than the sample count, so every attempt reaches bcrypt. */
+const GENEROUS = { freeAttempts: 10_000, baseDelaySeconds: 1, maxDelaySeconds: 1, resetAfterSeconds: 3600 };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -23,18 +28,38 @@ describe.each(testDrivers())("login timing on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    // A throttle with a budget larger than the sample count, so every attempt reaches bcrypt.
-    const generous = { freeAttempts: 10_000, baseDelaySeconds: 1, maxDelaySeconds: 1, resetAfterSeconds: 3600 };
     auth = createAuthService({
       db: database.db,
       bcryptCost: BCRYPT_COST,
-      throttle: createLoginThrottle({ db: database.db, account: generous, ip: generous }),
+      throttle: createLoginThrottle({ db: database.db, account: GENEROUS, ip: GENEROUS }),
     });
     await auth.register({ email: "timing@example.com", password: "correct horse battery staple" });
   });
 
   afterAll(async () => {
     await database?.close();
+  });
+
+  it("does the same bcrypt work for unknown email and wrong password", async () => {
+    const verified: string[] = [];
+    const counting = createAuthService({
+      db: database.db,
+      bcryptCost: BCRYPT_COST,
+      hasher: {
+        hash: (password, cost) => inlinePasswordHasher.hash(password, cost),
+        verify: (password, hash) => {
+          verified.push(hash.slice(0, 7));
+          return inlinePasswordHasher.verify(password, hash);
+        },
+      },
+      throttle: createLoginThrottle({ db: database.db, account: GENEROUS, ip: GENEROUS }),
+    });
+    for (const email of ["nobody@example.com", "timing@example.com", "not an address"]) {
+      const error = await counting.login({ email, password: "wrong guess 12345" }).catch((caught: unknown) => caught);
+      expect((error as AuthError).code).toBe("INVALID_CREDENTIALS");
+    }
+    // One verify per attempt, each against a hash of the configured cost.
+    expect(verified).toEqual(["$2b$08$", "$2b$08$", "$2b$08$"]);
   });
 
   // A timing measurement can lose to a burst of load from another process, so it gets two more tries.
