@@ -27,7 +27,7 @@ function hasName(value: unknown, name: string): value is Error {
   return value instanceof Object && (value as { name?: unknown }).name === name;
 }
 
-/** The throttle message with the wait in whole seconds, at least one. */
+/** Formats the throttle message with the wait in whole seconds, at least one. */
 export function tooManyAttemptsMessage(retryAfterSeconds: number | undefined): string {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds ?? 1));
   return `Too many attempts. Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`;

@@ -24,16 +24,19 @@ interface TokenFailure {
 }
 
 /**
- * The answer to each auth error code, in one table so that adding a code fails
- * the type check until it is mapped here. Login can meet INVALID_PASSWORD,
- * INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS and DATABASE_UNAVAILABLE; the others
- * are mapped so that none of them can turn into an unexplained 500.
+ * The error response for each auth error code, in one table, so that adding a
+ * code fails the type check until it is mapped here. Login can meet
+ * INVALID_PASSWORD, INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS and
+ * DATABASE_UNAVAILABLE. The others are mapped too, so none becomes an
+ * unexplained 500.
  *
- * RFC 6749 defines no error code for throttling. A throttled grant answers
- * `temporarily_unavailable` (section 4.1.2.1: "currently unable to handle the
- * request ... temporary"), with status 429 and Retry-After: clients treat it
- * as "try again later". `invalid_grant` would tell them the password is wrong
- * and prompt a person to retype it, which only adds failed attempts.
+ * RFC 6749 defines no error code for throttling. A throttled grant gets
+ * `temporarily_unavailable` with status 429 and Retry-After. Section 4.1.2.1
+ * defines that code for a server that cannot handle a request for a while, so
+ * a client reads it as a reason to retry later. It is listed there for the
+ * authorization endpoint, not in section 5.2 for this one. `invalid_grant`
+ * would tell the client that the password is wrong and prompt a person to
+ * retype it, which only adds failed attempts.
  */
 const AUTH_ERROR_TO_TOKEN_ERROR: Record<AuthErrorCode, TokenFailure> = {
   INVALID_EMAIL: { error: "invalid_request", status: 400 },
