@@ -32,10 +32,11 @@ describe("contentSecurityPolicy", () => {
     expect(directives).toContain("form-action 'self'");
   });
 
-  it("allows eval only in development", () => {
+  it("relaxes eval and styles in development", () => {
     const policy = contentSecurityPolicy({ nonce: NONCE, https: false, development: true });
 
     expect(policy).toContain(`script-src 'self' 'nonce-${NONCE}' 'strict-dynamic' 'unsafe-eval';`);
+    expect(policy).toContain("style-src 'self' 'unsafe-inline';");
   });
 
   it("upgrades subresources over https", () => {

@@ -11,7 +11,7 @@ export interface SecurityHeaderOptions {
   nonce: string;
   /** True when the request reached the site over https (see `isHttpsRequest`). */
   https: boolean;
-  /** True under `next dev`, whose React build evaluates strings for debugging. */
+  /** True under `next dev`, whose React build evaluates strings and whose error overlay sets inline styles. */
   development: boolean;
 }
 
@@ -28,17 +28,21 @@ export function createNonce(): string {
 }
 
 /**
- * Builds the Content-Security-Policy value. Styles need no `'unsafe-inline'`
- * either, because the app's CSS is one bundled file and no component sets a
- * `style` attribute. Next.js 16 puts the nonce on the `<style>` and `<link>`
- * tags it inserts, and style-src does not govern `element.style` set by a script.
+ * Builds the Content-Security-Policy value. In production, styles need no
+ * `'unsafe-inline'` either, because the app's CSS is one bundled file and no
+ * component sets a `style` attribute. Next.js 16 puts the nonce on the
+ * `<style>` and `<link>` tags it inserts, and style-src does not govern
+ * `element.style` set by a script.
  */
 export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
   const nonce = `'nonce-${options.nonce}'`;
   const directives = [
     "default-src 'self'",
     `script-src 'self' ${nonce} 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' ${nonce}`,
+    // The `next dev` error overlay inserts <style> elements without the nonce.
+    // Browsers ignore 'unsafe-inline' in a list that has a nonce, so development
+    // drops the nonce from style-src.
+    options.development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' ${nonce}`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
