@@ -85,6 +85,10 @@ test.describe("content security policy in the browser", () => {
     await registerThroughForm(page, uniqueEmail("csp"));
     await expect(page.getByRole("button", { name: "Sign out" })).toBeEnabled();
     expect(await violations()).toEqual([]);
+
+    await page.goto("/no-such-page");
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    expect(await violations()).toEqual([]);
   });
 
   test("injected inline script is blocked", async ({ page }) => {
