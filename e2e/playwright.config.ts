@@ -3,6 +3,7 @@
  * start`) in Chromium, once on PGlite and once on PostgreSQL. Each project has
  * its own server; a third PGlite server issues 5-second tokens for the expiry
  * test. GATEHOUSE_TEST_DRIVERS=pglite runs only the PGlite project.
+ * The servers listen on ports 3100 to 3102, or from GATEHOUSE_E2E_PORT_BASE on.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -10,9 +11,15 @@ import { join } from "node:path";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import type { E2eProjectMetadata } from "./tests/project-metadata";
 
-const PGLITE_PORT = 3100;
-const POSTGRES_PORT = 3101;
-const SHORT_TTL_PORT = 3102;
+// GATEHOUSE_E2E_PORT_BASE moves the three servers to other ports, so that two
+// checkouts on one machine can run the suite at the same time.
+const portBase = Number(process.env.GATEHOUSE_E2E_PORT_BASE ?? "3100");
+if (!Number.isInteger(portBase) || portBase < 1024 || portBase > 65533) {
+  throw new Error(`GATEHOUSE_E2E_PORT_BASE must be a whole number from 1024 to 65533, got ${JSON.stringify(process.env.GATEHOUSE_E2E_PORT_BASE)}.`);
+}
+const PGLITE_PORT = portBase;
+const POSTGRES_PORT = portBase + 1;
+const SHORT_TTL_PORT = portBase + 2;
 const SHORT_TOKEN_TTL_SECONDS = 5;
 
 // Worker processes load this file again; the run id travels through the

@@ -48,7 +48,7 @@ test.describe("form errors", () => {
     const passwordInput = page.getByLabel("Password", { exact: true });
     await expect(page.getByTestId("password-error")).toContainText("8");
     await expect(passwordInput).toHaveAttribute("aria-invalid", "true");
-    await expect(passwordInput).toHaveAttribute("aria-describedby", "password-hint password-error");
+    await expect(passwordInput).toHaveAttribute("aria-describedby", "password-hint password-strength password-error");
     await expect(passwordInput).toBeFocused();
   });
 

@@ -27,10 +27,17 @@ function hasName(value: unknown, name: string): value is Error {
   return value instanceof Object && (value as { name?: unknown }).name === name;
 }
 
+/** Formats the throttle message with the wait in whole seconds, at least one. */
+export function tooManyAttemptsMessage(retryAfterSeconds: number | undefined): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds ?? 1));
+  return `Too many attempts. Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`;
+}
+
 export function toFormErrors(error: unknown, logger: Logger): FormErrors {
   const cause = hasName(error, "TRPCError") ? error.cause : error;
 
   if (isAuthError(cause)) {
+    if (cause.code === "TOO_MANY_ATTEMPTS") return { fieldErrors: {}, formError: tooManyAttemptsMessage(cause.retryAfterSeconds) };
     if (cause.code === "DATABASE_UNAVAILABLE") return { fieldErrors: {}, formError: SERVICE_UNAVAILABLE };
     if (isCredentialsField(cause.field)) return { fieldErrors: { [cause.field]: cause.message } };
     if (cause.code !== "INVALID_CONFIG" && cause.code !== "DATA_DIR_LOCKED") return { fieldErrors: {}, formError: cause.message };

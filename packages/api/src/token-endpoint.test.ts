@@ -113,6 +113,29 @@ describe.each(testDrivers())("POST /token on %s", (driver) => {
     }
   });
 
+  it("answers 429 with Retry-After when throttled", async () => {
+    const email = "throttled-oauth@example.com";
+    await auth.register({ email, password: PASSWORD });
+    const grant = (password: string) => new URLSearchParams({ grant_type: "password", username: email, password }).toString();
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expect((await postToken(grant("wrong password!"))).status).toBe(400);
+    }
+
+    const response = await postToken(grant(PASSWORD));
+
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("1");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const body = await readBody(response);
+    expect(body.error).toBe("temporarily_unavailable");
+    expect(body.error_description).toBe("Too many sign-in attempts. Wait 1 second, then try again.");
+    expect(body.access_token).toBeUndefined();
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await postToken(grant(PASSWORD))).status).toBe(200);
+  });
+
   it("answers unsupported_grant_type for other grants", async () => {
     const response = await postToken("grant_type=client_credentials");
 

@@ -6,7 +6,7 @@
  * authentication is not required: Gatehouse has no registered clients, so any
  * `client_id` or HTTP Basic credentials a client library sends are ignored.
  */
-import { isAuthError, isConnectionError, type AuthService } from "@gatehouse/auth";
+import { isAuthError, isConnectionError, type AuthErrorCode, type AuthService } from "@gatehouse/auth";
 import { newErrorId, SERVICE_UNAVAILABLE_MESSAGE, summarizeError } from "./errors";
 import type { Logger } from "./logger";
 
@@ -17,6 +17,41 @@ export type TokenErrorCode =
   | "unsupported_grant_type"
   | "server_error"
   | "temporarily_unavailable";
+
+interface TokenFailure {
+  error: TokenErrorCode;
+  status: number;
+}
+
+/**
+ * The error response for each auth error code, in one table, so that adding a
+ * code fails the type check until it is mapped here. Login can meet
+ * INVALID_PASSWORD, INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS and
+ * DATABASE_UNAVAILABLE. The others are mapped too, so none becomes an
+ * unexplained 500.
+ *
+ * RFC 6749 defines no error code for throttling. A throttled grant gets
+ * `temporarily_unavailable` with status 429 and Retry-After. Section 4.1.2.1
+ * defines that code for a server that cannot handle a request for a while, so
+ * a client reads it as a reason to retry later. It is listed there for the
+ * authorization endpoint, not in section 5.2 for this one. `invalid_grant`
+ * would tell the client that the password is wrong and prompt a person to
+ * retype it, which only adds failed attempts.
+ */
+const AUTH_ERROR_TO_TOKEN_ERROR: Record<AuthErrorCode, TokenFailure> = {
+  INVALID_EMAIL: { error: "invalid_request", status: 400 },
+  INVALID_PASSWORD: { error: "invalid_request", status: 400 },
+  EMAIL_TAKEN: { error: "invalid_request", status: 400 },
+  INVALID_CREDENTIALS: { error: "invalid_grant", status: 400 },
+  INCORRECT_PASSWORD: { error: "invalid_grant", status: 400 },
+  SESSION_NOT_FOUND: { error: "invalid_grant", status: 400 },
+  INVALID_INPUT: { error: "invalid_request", status: 400 },
+  TOO_MANY_ATTEMPTS: { error: "temporarily_unavailable", status: 429 },
+  DATABASE_UNAVAILABLE: { error: "temporarily_unavailable", status: 503 },
+  // Start-up failures of this server, not of the request: logged with an error id.
+  DATA_DIR_LOCKED: { error: "server_error", status: 500 },
+  INVALID_CONFIG: { error: "server_error", status: 500 },
+};
 
 export interface TokenEndpointOptions {
   auth: AuthService;
@@ -83,9 +118,12 @@ async function issueToken(
     const body = { access_token: token.accessToken, token_type: token.tokenType, expires_in: expiresIn };
     return new Response(JSON.stringify(body), { status: 200, headers: NO_STORE_HEADERS });
   } catch (error) {
-    if (isAuthError(error) && error.code === "INVALID_CREDENTIALS") return tokenError("invalid_grant", error.message);
-    if (isAuthError(error) && error.code === "INVALID_PASSWORD") return tokenError("invalid_request", error.message);
-    if (isConnectionError(error) || (isAuthError(error) && error.code === "DATABASE_UNAVAILABLE")) {
+    const failure = isAuthError(error) ? AUTH_ERROR_TO_TOKEN_ERROR[error.code] : undefined;
+    if (isAuthError(error) && failure && failure.status < 500) {
+      const retryAfter = error.retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(error.retryAfterSeconds));
+      return tokenError(failure.error, error.message, { status: failure.status, retryAfter });
+    }
+    if (isConnectionError(error) || failure?.status === 503) {
       return tokenError("temporarily_unavailable", SERVICE_UNAVAILABLE_MESSAGE, { status: 503 });
     }
 
@@ -119,13 +157,17 @@ async function readForm(request: Request): Promise<URLSearchParams | string> {
   return new URLSearchParams(text);
 }
 
-/** Builds an error response of RFC 6749 section 5.2, with status 400 unless the failure is the server's. */
+/**
+ * Builds an error response of RFC 6749 section 5.2, with status 400 unless the
+ * failure is the server's or a throttle's (429 with `retryAfter` seconds).
+ */
 export function tokenError(
   error: TokenErrorCode,
   description: string,
-  options: { status?: number; allow?: string } = {},
+  options: { status?: number; allow?: string; retryAfter?: number | undefined } = {},
 ): Response {
   const headers: Record<string, string> = { ...NO_STORE_HEADERS };
   if (options.allow) headers.allow = options.allow;
+  if (options.retryAfter !== undefined) headers["retry-after"] = String(options.retryAfter);
   return new Response(JSON.stringify({ error, error_description: description }), { status: options.status ?? 400, headers });
 }

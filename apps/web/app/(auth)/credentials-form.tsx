@@ -71,6 +71,7 @@ export function CredentialsForm({ mode, next }: CredentialsFormProps) {
         autoComplete={copy.passwordAutoComplete}
         hint={mode === "register" ? "At least 8 characters. Long passphrases are welcome." : undefined}
         error={passwordError}
+        showStrength={mode === "register"}
       />
 
       <button type="submit" className="primary" disabled={pending}>

@@ -1,20 +1,32 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ChangeEvent } from "react";
+import { PasswordStrengthMeter } from "./password-strength-meter";
 
 export interface PasswordFieldProps {
   autoComplete: "current-password" | "new-password";
   /** A hint shown under the field, such as the length rule. */
   hint?: string;
   error?: string | undefined;
+  /** Shows a live strength verdict under the field, for choosing a new password. */
+  showStrength?: boolean;
 }
 
 /** Renders the password input with a show/hide toggle, which appears only once scripts run because it needs them. */
-export function PasswordField({ autoComplete, hint, error }: PasswordFieldProps) {
+export function PasswordField({ autoComplete, hint, error, showStrength = false }: PasswordFieldProps) {
   const [visible, setVisible] = useState(false);
   const [hydrated, setHydrated] = useState(false);
+  const [typed, setTyped] = useState({ password: "", email: "" });
   useEffect(() => setHydrated(true), []);
 
-  const describedBy = [hint ? "password-hint" : null, error ? "password-error" : null].filter(Boolean).join(" ");
+  const describedBy = [hint ? "password-hint" : null, showStrength ? "password-strength" : null, error ? "password-error" : null]
+    .filter(Boolean)
+    .join(" ");
+
+  const trackInput = (event: ChangeEvent<HTMLInputElement>): void => {
+    // The email address counts as a known word: a password built from it is easy to guess.
+    const email = event.currentTarget.form?.elements.namedItem("email");
+    setTyped({ password: event.currentTarget.value, email: email instanceof HTMLInputElement ? email.value : "" });
+  };
 
   return (
     <div className="field">
@@ -28,6 +40,7 @@ export function PasswordField({ autoComplete, hint, error }: PasswordFieldProps)
           required
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
+          onChange={showStrength ? trackInput : undefined}
         />
         {hydrated && (
           <button
@@ -47,6 +60,7 @@ export function PasswordField({ autoComplete, hint, error }: PasswordFieldProps)
           {hint}
         </p>
       )}
+      {showStrength && <PasswordStrengthMeter password={typed.password} userInputs={emailWords(typed.email)} />}
       {error && (
         <p id="password-error" className="field-error" data-testid="password-error">
           {error}
@@ -54,4 +68,11 @@ export function PasswordField({ autoComplete, hint, error }: PasswordFieldProps)
       )}
     </div>
   );
+}
+
+/** Returns the address and its local part, the words registration also rejects passwords for. */
+function emailWords(email: string): string[] {
+  const address = email.trim().toLowerCase();
+  if (!address) return [];
+  return [address, address.split("@")[0] ?? ""];
 }
