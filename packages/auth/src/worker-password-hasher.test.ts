@@ -126,6 +126,8 @@ describe("createWorkerPasswordHasher", () => {
     await expect(closing.hash(PASSWORD, 4)).rejects.toThrow();
   });
 
+  // The package's test script runs this file without other files beside it,
+  // because their CPU load would delay this thread's timers as well.
   it("keeps the event loop responsive during 8 cost-10 hashes", async () => {
     const maxDelayMs = await maxLoopDelayWhileHashing(pool, 8, 10);
     expect(maxDelayMs).toBeLessThan(200);
