@@ -5,7 +5,7 @@
 import type { AuthService } from "@gatehouse/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { findBearerChallenge } from "./bearer-challenge";
-import { createContext } from "./context";
+import { createContext, type SessionValidatedListener } from "./context";
 import { MAX_BATCH_SIZE } from "./limits";
 import type { Logger } from "./logger";
 import { appRouter } from "./root";
@@ -17,6 +17,8 @@ export interface TrpcHandlerOptions {
   endpoint: string;
   /** Returns the client's address for a request; defaults to none. */
   resolveClientIp?: (request: Request) => string | null;
+  /** Called with each session a protected procedure resolves; see SessionValidatedListener. */
+  onSessionValidated?: SessionValidatedListener;
 }
 
 export function createTrpcHandler(options: TrpcHandlerOptions): (request: Request) => Promise<Response> {
@@ -33,6 +35,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (request: Reques
           headers: request.headers,
           requestUrl: request.url,
           clientIp: options.resolveClientIp?.(request) ?? null,
+          onSessionValidated: options.onSessionValidated,
         }),
       responseMeta: ({ errors }) => {
         const challenge = findBearerChallenge(errors);

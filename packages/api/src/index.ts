@@ -1,5 +1,13 @@
 export { AccessTokenError, BEARER_CHALLENGE, findBearerChallenge, INVALID_TOKEN_CHALLENGE } from "./bearer-challenge";
-export { createContext, readBearerToken, type Context, type CreateContextOptions, type TokenSource } from "./context";
+export {
+  createContext,
+  readBearerToken,
+  type Context,
+  type CreateContextOptions,
+  type SessionValidatedListener,
+  type TokenSource,
+  type ValidatedSessionEvent,
+} from "./context";
 export { AUTH_ERROR_TO_TRPC, summarizeError, toTRPCError } from "./errors";
 export { createTrpcHandler, type TrpcHandlerOptions } from "./fetch-handler";
 export { describeInputIssues, type DescribedInputIssues } from "./input-errors";
