@@ -1,17 +1,33 @@
 /**
- * A tRPC caller for server components and Server Actions. It builds the same
- * context as the HTTP endpoint from the incoming request's headers, so the
- * session cookie, the origin check and the error mapping apply unchanged.
+ * tRPC callers for server components and Server Actions. They build the same
+ * context as the HTTP endpoint from the incoming request's headers (with the
+ * cookies as this request has set them), so the session cookie, the origin
+ * check and the error mapping apply unchanged.
  */
 import "server-only";
 import { createCaller, createContext } from "@gatehouse/api";
-import { headers } from "next/headers";
 import { getServer } from "./server";
+import { extendSessionCookieOnRenewal, requestHeadersWithCurrentCookies } from "./session-cookie";
 
 export type ServerCaller = ReturnType<typeof createCaller>;
 
+/** A caller for server components, which cannot set cookies. */
 export async function createServerCaller(): Promise<ServerCaller> {
   const server = await getServer();
-  const requestHeaders = await headers();
+  const requestHeaders = await requestHeadersWithCurrentCookies();
   return createCaller(createContext({ auth: server.auth, logger: server.logger, headers: requestHeaders }));
+}
+
+/** A caller for Server Actions: when a protected call renews the session, the cookie's expiry follows. */
+export async function createActionCaller(): Promise<ServerCaller> {
+  const server = await getServer();
+  const requestHeaders = await requestHeadersWithCurrentCookies();
+  return createCaller(
+    createContext({
+      auth: server.auth,
+      logger: server.logger,
+      headers: requestHeaders,
+      onSessionValidated: extendSessionCookieOnRenewal,
+    }),
+  );
 }

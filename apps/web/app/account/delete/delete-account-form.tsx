@@ -1,0 +1,34 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { PasswordField } from "../../(auth)/password-field";
+import { deleteAccount, type DeleteAccountState } from "./actions";
+
+const INITIAL_STATE: DeleteAccountState = { fieldErrors: {} };
+
+/** The account deletion form: the password confirms it. Works without JavaScript; with it, shows a pending state. */
+export function DeleteAccountForm() {
+  const [state, formAction, pending] = useActionState(deleteAccount, INITIAL_STATE);
+  const formRef = useRef<HTMLFormElement>(null);
+  const passwordError = state.fieldErrors.password;
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>("[aria-invalid='true']")?.focus();
+  }, [state]);
+
+  return (
+    <form ref={formRef} action={formAction} className="card-form" noValidate aria-busy={pending}>
+      <p className="form-error" data-testid="form-error" aria-live="assertive" aria-atomic="true">
+        {state.formError ?? ""}
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-testid="form-announcement">
+        {state.formError ? "" : (passwordError ?? "")}
+      </p>
+
+      <PasswordField autoComplete="current-password" hint="Enter your password to confirm." error={passwordError} />
+
+      <button type="submit" className="danger" disabled={pending}>
+        {pending ? "Deleting account…" : "Delete my account"}
+      </button>
+    </form>
+  );
+}
