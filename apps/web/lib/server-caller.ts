@@ -11,14 +11,19 @@ import { extendSessionCookieOnRenewal, requestHeadersWithCurrentCookies } from "
 
 export type ServerCaller = ReturnType<typeof createCaller>;
 
-/** A caller for server components, which cannot set cookies. */
+// NOTE: no client address reaches the context, so sessions and events made
+// through the web app store none and the pages show "Not recorded". Next.js 16
+// exposes the address only in X-Forwarded-For, which a client can forge unless
+// a trusted proxy overwrites it.
+
+/** Creates a caller for server components, which cannot set cookies. */
 export async function createServerCaller(): Promise<ServerCaller> {
   const server = await getServer();
   const requestHeaders = await requestHeadersWithCurrentCookies();
   return createCaller(createContext({ auth: server.auth, logger: server.logger, headers: requestHeaders }));
 }
 
-/** A caller for Server Actions: when a protected call renews the session, the cookie's expiry follows. */
+/** Creates a caller for Server Actions, which extends the cookie when a protected call renews the session. */
 export async function createActionCaller(): Promise<ServerCaller> {
   const server = await getServer();
   const requestHeaders = await requestHeadersWithCurrentCookies();

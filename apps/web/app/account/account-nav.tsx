@@ -10,7 +10,7 @@ const LINKS = [
   { href: "/account/delete", label: "Delete account" },
 ] as const;
 
-/** Links between the account pages; the open one is marked with aria-current. */
+/** Renders links between the account pages and marks the open one with aria-current. */
 export function AccountNav() {
   const pathname = usePathname();
   return (

@@ -12,7 +12,7 @@ export interface AccountSectionProps {
   children: ReactNode;
 }
 
-/** The frame of every account page: the links between them, the heading and the cookie refresh after a renewal. */
+/** Renders the frame of every account page: the links between them, the heading and the cookie refresh after a renewal. */
 export function AccountSection({ title, session, wide = false, children }: AccountSectionProps) {
   return (
     <section className={wide ? "card wide" : "card"} aria-labelledby="account-section-title">

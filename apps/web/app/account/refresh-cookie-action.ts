@@ -7,7 +7,7 @@
 import { getServer } from "@/lib/server";
 import { readSessionCookie, setSessionCookie } from "@/lib/session-cookie";
 
-/** Sets the cookie's expiry to the idle deadline the database holds for its token; a dead token is left to the next page's check. */
+/** Sets the cookie's expiry to the idle deadline the database holds for its token. A dead token is left to the next page's check. */
 export async function refreshSessionCookie(): Promise<void> {
   const token = await readSessionCookie();
   if (!token) return;

@@ -7,10 +7,10 @@ import { AccountSection } from "../account-section";
 
 export const metadata: Metadata = { title: "Recent activity" };
 
-/** How many events the page shows; the API allows up to 100. */
+/** How many events the page shows. The API allows up to 100. */
 const ACTIVITY_PAGE_SIZE = 10;
 
-/** Protected: the account's most recent sign-in and security events; signed-out visitors are redirected first. */
+/** Renders the account's most recent sign-in and security events. Protected: signed-out visitors are redirected first. */
 export default async function ActivityPage() {
   const session = await requireSession("/account/activity");
   const { events } = await (await createServerCaller()).auth.activity.list({ limit: ACTIVITY_PAGE_SIZE });

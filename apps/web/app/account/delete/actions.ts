@@ -1,7 +1,7 @@
 "use server";
 /**
  * The account deletion Server Action. The API checks the password and deletes
- * the user with every session; the cookie is cleared in the same response and
+ * the user with every session. The cookie is cleared in the same response, and
  * the person lands on the sign-in page with a notice.
  */
 import { redirect } from "next/navigation";

@@ -5,7 +5,7 @@ import { deleteAccount, type DeleteAccountState } from "./actions";
 
 const INITIAL_STATE: DeleteAccountState = { fieldErrors: {} };
 
-/** The account deletion form: the password confirms it. Works without JavaScript; with it, shows a pending state. */
+/** Renders the account deletion form, which the password confirms. It works without JavaScript, and with it shows a pending state. */
 export function DeleteAccountForm() {
   const [state, formAction, pending] = useActionState(deleteAccount, INITIAL_STATE);
   const formRef = useRef<HTMLFormElement>(null);

@@ -5,7 +5,7 @@ import { DeleteAccountForm } from "./delete-account-form";
 
 export const metadata: Metadata = { title: "Delete account" };
 
-/** Protected: the account deletion form; signed-out visitors are redirected before anything renders. */
+/** Renders the account deletion page. Protected: signed-out visitors are redirected before anything renders. */
 export default async function DeleteAccountPage() {
   const session = await requireSession("/account/delete");
 

@@ -1,8 +1,8 @@
 "use server";
 /**
  * The password change Server Action. The API deletes the token that made the
- * request and returns a new one, so the new token replaces the old one in the
- * cookie in the same response; this browser stays signed in.
+ * request and returns a new one. The new token replaces the old one in the
+ * cookie in the same response, so this browser stays signed in.
  */
 import type { FormErrors } from "@/lib/form-errors";
 import { createActionCaller } from "@/lib/server-caller";
@@ -14,7 +14,7 @@ export type ChangePasswordField = "currentPassword" | "newPassword";
 const FIELDS: readonly ChangePasswordField[] = ["currentPassword", "newPassword"];
 
 export interface ChangePasswordState extends FormErrors<ChangePasswordField> {
-  /** The outcome of the last successful change, shown above the form; null before one. */
+  /** The outcome of the last successful change, shown above the form, or null before one. */
   changed: { signedOutOtherSessions: boolean } | null;
   /** The checkbox's last submitted value, so an error keeps the person's choice. */
   signOutOtherSessions: boolean;

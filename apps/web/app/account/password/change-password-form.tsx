@@ -12,9 +12,9 @@ function successMessage(changed: NonNullable<ChangePasswordState["changed"]>): s
 }
 
 /**
- * The password change form. It posts to a Server Action, so it works without
- * JavaScript; with JavaScript it shows a pending state and moves focus to the
- * first field with an error.
+ * Renders the password change form. It posts to a Server Action, so it works
+ * without JavaScript. With JavaScript it shows a pending state and moves focus
+ * to the first field with an error.
  */
 export function ChangePasswordForm() {
   const [state, formAction, pending] = useActionState(changePassword, INITIAL_STATE);

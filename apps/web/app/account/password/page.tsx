@@ -5,7 +5,7 @@ import { ChangePasswordForm } from "./change-password-form";
 
 export const metadata: Metadata = { title: "Change password" };
 
-/** Protected: the password change form; signed-out visitors are redirected before anything renders. */
+/** Renders the password change page. Protected: signed-out visitors are redirected before anything renders. */
 export default async function PasswordPage() {
   const session = await requireSession("/account/password");
 

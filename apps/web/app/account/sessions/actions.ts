@@ -15,7 +15,7 @@ export interface SessionActionState {
   formError?: string;
 }
 
-/** Signs out the session named by the form's `id`; ending the current one leads to the sign-in page. */
+/** Signs out the session named by the form's `id`. Ending the current one leads to the sign-in page. */
 export async function revokeSession(_previous: SessionActionState, formData: FormData): Promise<SessionActionState> {
   const id = formData.get("id");
   let current = false;

@@ -20,7 +20,7 @@ function describeSignedOut(value: string | string[] | undefined): string | null 
   return count === 1 ? "Signed out 1 session." : `Signed out ${count} sessions.`;
 }
 
-/** Protected: lists the account's live sessions; signed-out visitors are redirected before anything renders. */
+/** Lists the account's live sessions. Protected: signed-out visitors are redirected before anything renders. */
 export default async function SessionsPage({ searchParams }: SessionsPageProps) {
   const session = await requireSession("/account/sessions");
   const notice = describeSignedOut((await searchParams)["signed-out"]);

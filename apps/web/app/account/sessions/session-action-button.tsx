@@ -4,7 +4,7 @@ import type { SessionActionState } from "./actions";
 
 export interface SessionActionButtonProps {
   action: (previous: SessionActionState, formData: FormData) => Promise<SessionActionState>;
-  /** The session to end, sent as the form field `id`; omitted for actions that take none. */
+  /** The session to end, sent as the form field `id`, or none for actions that take no id. */
   sessionId?: string;
   label: string;
   pendingLabel: string;
@@ -13,7 +13,7 @@ export interface SessionActionButtonProps {
   className?: string;
 }
 
-/** A one-button form that posts to a sessions Server Action, with a pending state and an announced error. */
+/** Renders a one-button form that posts to a sessions Server Action, with a pending state and an announced error. */
 export function SessionActionButton({ action, sessionId, label, pendingLabel, description, className = "secondary" }: SessionActionButtonProps) {
   const [state, formAction, pending] = useActionState(action, {});
 

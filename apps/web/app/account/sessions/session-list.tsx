@@ -3,7 +3,18 @@ import { formatDateTime } from "@/lib/format-time";
 import { revokeSession } from "./actions";
 import { SessionActionButton } from "./session-action-button";
 
-/** The account's live sessions, the current one first and marked "This device", each other one with a sign-out button. */
+function TimeFact({ term, time }: { term: string; time: string }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>
+        <time dateTime={time}>{formatDateTime(time)}</time>
+      </dd>
+    </div>
+  );
+}
+
+/** Renders the account's live sessions, the current one first and marked "This device", each other one with a sign-out button. */
 export function SessionList({ sessions }: { sessions: SessionOutput[] }) {
   const ordered = [...sessions].sort((a, b) => Number(b.current) - Number(a.current));
 
@@ -20,24 +31,9 @@ export function SessionList({ sessions }: { sessions: SessionOutput[] }) {
               <dt>IP address</dt>
               <dd>{session.ipAddress ?? "Not recorded"}</dd>
             </div>
-            <div>
-              <dt>Signed in</dt>
-              <dd>
-                <time dateTime={session.createdAt}>{formatDateTime(session.createdAt)}</time>
-              </dd>
-            </div>
-            <div>
-              <dt>Last used</dt>
-              <dd>
-                <time dateTime={session.lastUsedAt}>{formatDateTime(session.lastUsedAt)}</time>
-              </dd>
-            </div>
-            <div>
-              <dt>Expires if unused</dt>
-              <dd>
-                <time dateTime={session.expiresAt}>{formatDateTime(session.expiresAt)}</time>
-              </dd>
-            </div>
+            <TimeFact term="Signed in" time={session.createdAt} />
+            <TimeFact term="Last used" time={session.lastUsedAt} />
+            <TimeFact term="Expires if unused" time={session.expiresAt} />
           </dl>
           {!session.current && (
             <SessionActionButton
