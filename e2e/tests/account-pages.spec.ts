@@ -31,6 +31,11 @@ test.describe("account pages", () => {
   });
 
   test("links lead between the account pages", async ({ page }) => {
+    const browserErrors: string[] = [];
+    page.on("pageerror", (error) => browserErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") browserErrors.push(message.text());
+    });
     await registerThroughForm(page, uniqueEmail("nav"));
     const nav = page.getByRole("navigation", { name: "Account pages" });
 
@@ -46,6 +51,10 @@ test.describe("account pages", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
       await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
     }
+    await page.reload();
+    await page.goto("/account/sessions");
+    await expect(page.getByTestId("session")).toHaveCount(1);
+    expect(browserErrors).toEqual([]);
   });
 
   test("activity lists sign-ins and sign-outs", async ({ page }) => {

@@ -18,7 +18,7 @@ export default async function DeleteAccountPage() {
         </p>
         <p>The address becomes free, so it can be used to register again.</p>
       </div>
-      <DeleteAccountForm />
+      <DeleteAccountForm email={session.user.email} />
     </AccountSection>
   );
 }

@@ -16,7 +16,12 @@ function successMessage(changed: NonNullable<ChangePasswordState["changed"]>): s
  * without JavaScript. With JavaScript it shows a pending state and moves focus
  * to the first field with an error.
  */
-export function ChangePasswordForm() {
+export interface ChangePasswordFormProps {
+  /** The account's address, given to password managers in a hidden username field. */
+  email: string;
+}
+
+export function ChangePasswordForm({ email }: ChangePasswordFormProps) {
   const [state, formAction, pending] = useActionState(changePassword, INITIAL_STATE);
   const formRef = useRef<HTMLFormElement>(null);
   const { currentPassword: currentError, newPassword: newError } = state.fieldErrors;
@@ -31,6 +36,8 @@ export function ChangePasswordForm() {
       <p className="notice" role="status" data-testid="password-changed" hidden={!success}>
         {success}
       </p>
+      {/* Password managers read this field to find the saved account the password belongs to. It has no name, so the form does not send it. */}
+      <input type="email" autoComplete="username" defaultValue={email} hidden readOnly />
       <p className="form-error" data-testid="form-error" aria-live="assertive" aria-atomic="true">
         {state.formError ?? ""}
       </p>

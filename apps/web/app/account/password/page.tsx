@@ -11,7 +11,7 @@ export default async function PasswordPage() {
 
   return (
     <AccountSection title="Change password" session={session}>
-      <ChangePasswordForm />
+      <ChangePasswordForm email={session.user.email} />
     </AccountSection>
   );
 }
