@@ -45,7 +45,7 @@ export async function signInElsewhere(browser: Browser, baseURL: string | undefi
   return context;
 }
 
-/** Expects the page's next visit to /account to land on the sign-in page, as a browser whose cookie holds a token that no longer works. */
+/** Expects the page's next visit to /account to land on the sign-in page, as a browser whose cookie contains a token that no longer works. */
 export async function expectSignedOut(page: Page): Promise<void> {
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?next=%2Faccount&reason=expired$/);
