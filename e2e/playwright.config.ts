@@ -1,9 +1,10 @@
 /**
  * End-to-end tests against the production build (`next build`, then `next
  * start`) in Chromium, once on PGlite and once on PostgreSQL. Each project has
- * its own server; a third PGlite server issues 5-second tokens for the expiry
- * test. GATEHOUSE_TEST_DRIVERS=pglite runs only the PGlite project.
- * The servers listen on ports 3100 to 3102, or from GATEHOUSE_E2E_PORT_BASE on.
+ * its own server; a third PGlite server ends sessions after 8 idle seconds for
+ * the expiry and renewal tests. GATEHOUSE_TEST_DRIVERS=pglite runs only the
+ * PGlite project. The servers listen on GATEHOUSE_E2E_PORT_BASE (default 3100)
+ * and the two ports after it.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -11,16 +12,15 @@ import { join } from "node:path";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import type { E2eProjectMetadata } from "./tests/project-metadata";
 
-// GATEHOUSE_E2E_PORT_BASE moves the three servers to other ports, so that two
-// checkouts on one machine can run the suite at the same time.
 const portBase = Number(process.env.GATEHOUSE_E2E_PORT_BASE ?? "3100");
-if (!Number.isInteger(portBase) || portBase < 1024 || portBase > 65533) {
-  throw new Error(`GATEHOUSE_E2E_PORT_BASE must be a whole number from 1024 to 65533, got ${JSON.stringify(process.env.GATEHOUSE_E2E_PORT_BASE)}.`);
+if (!Number.isInteger(portBase) || portBase < 1024 || portBase > 65_533) {
+  throw new Error(`GATEHOUSE_E2E_PORT_BASE must be a port from 1024 to 65533, got ${JSON.stringify(process.env.GATEHOUSE_E2E_PORT_BASE)}.`);
 }
 const PGLITE_PORT = portBase;
 const POSTGRES_PORT = portBase + 1;
 const SHORT_TTL_PORT = portBase + 2;
-const SHORT_TOKEN_TTL_SECONDS = 5;
+// Long enough for a few page loads on a slow machine; the renewal interval is a quarter of it, 2 seconds.
+const SHORT_TOKEN_TTL_SECONDS = 8;
 
 // Worker processes load this file again; the run id travels through the
 // environment so every process agrees on it.
@@ -77,7 +77,7 @@ export default defineConfig({
   ],
   webServer: [
     ...(drivers.includes("pglite")
-      ? [server("--driver pglite", PGLITE_PORT), server(`--driver pglite --token-ttl ${SHORT_TOKEN_TTL_SECONDS}`, SHORT_TTL_PORT)]
+      ? [server("--driver pglite", PGLITE_PORT), server(`--driver pglite --session-idle ${SHORT_TOKEN_TTL_SECONDS}`, SHORT_TTL_PORT)]
       : []),
     ...(drivers.includes("postgres") ? [server(`--driver postgres --database-url-file ${databaseUrlFile}`, POSTGRES_PORT)] : []),
   ],

@@ -2,7 +2,7 @@
 // cleans up after it: a fresh PGlite data folder under e2e/.data, or a fresh
 // PostgreSQL database (created and dropped through @gatehouse/auth/testing).
 // Usage: node scripts/start-app.mjs --driver pglite|postgres --port N
-//        [--token-ttl SECONDS] [--database-url-file PATH]
+//        [--session-idle SECONDS] [--database-url-file PATH]
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -18,7 +18,7 @@ const { values } = parseArgs({
   options: {
     driver: { type: "string" },
     port: { type: "string" },
-    "token-ttl": { type: "string" },
+    "session-idle": { type: "string" },
     "database-url-file": { type: "string" },
   },
 });
@@ -36,7 +36,9 @@ const env = {
 };
 delete env.DATABASE_URL;
 delete env.GATEHOUSE_DATA_DIR;
-if (values["token-ttl"]) env.GATEHOUSE_TOKEN_TTL_SECONDS = values["token-ttl"];
+delete env.GATEHOUSE_TOKEN_TTL_SECONDS;
+delete env.GATEHOUSE_SESSION_IDLE_SECONDS;
+if (values["session-idle"]) env.GATEHOUSE_SESSION_IDLE_SECONDS = values["session-idle"];
 
 let cleanup = async () => {};
 if (values.driver === "pglite") {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export const PASSWORD = "correct horse battery staple";
 export const TOKEN_COOKIE = "gatehouse_token";
@@ -36,4 +36,18 @@ export async function registerAndSignOut(page: Page, email: string): Promise<voi
   await registerThroughForm(page, email);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+}
+
+/** Opens a second browser context (its own cookies, like another device) and signs it in to `email`. */
+export async function signInElsewhere(browser: Browser, baseURL: string | undefined, email: string, password = PASSWORD): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL });
+  await signInThroughForm(await context.newPage(), email, password);
+  return context;
+}
+
+/** Expects the page's next visit to /account to land on the sign-in page, as a browser whose cookie contains a token that no longer works. */
+export async function expectSignedOut(page: Page): Promise<void> {
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount&reason=expired$/);
+  await expect(page.getByTestId("notice")).toHaveText("Your session has ended. Sign in again.");
 }

@@ -42,6 +42,6 @@ test.describe("token expiry", () => {
 
     await page.goto(metadata.driver === "postgres" ? "/account" : `${metadata.shortTtlBaseUrl}/account`);
     await expect(page).toHaveURL(/\/login\?next=%2Faccount&reason=expired$/);
-    await expect(page.getByTestId("notice")).toHaveText("Your session has expired. Sign in again.");
+    await expect(page.getByTestId("notice")).toHaveText("Your session has ended. Sign in again.");
   });
 });

@@ -4,7 +4,7 @@ import type { TestInfo } from "@playwright/test";
 export type E2eProjectMetadata =
   | {
       driver: "pglite";
-      /** A second PGlite server whose tokens expire after `shortTtlSeconds`. */
+      /** A second PGlite server whose sessions end after `shortTtlSeconds` without use. */
       shortTtlBaseUrl: string;
       shortTtlSeconds: number;
     }

@@ -10,7 +10,7 @@ const updateDocs = process.env.GATEHOUSE_UPDATE_SCREENSHOTS === "1";
 test.describe("screenshots", () => {
   test.use({ viewport: { width: 900, height: 640 }, colorScheme: "light" });
 
-  test("login and account pages", async ({ page }, testInfo) => {
+  test("login, account, sessions and password pages", async ({ page }, testInfo) => {
     const target = (name: string) => (updateDocs ? join(docsDir, name) : testInfo.outputPath(name));
 
     await page.goto("/login");
@@ -20,5 +20,13 @@ test.describe("screenshots", () => {
     // Each project starts on an empty database; a retry needs a fresh address.
     await registerThroughForm(page, testInfo.retry === 0 ? "ana@example.com" : uniqueEmail("ana"));
     await page.screenshot({ path: target("account.png") });
+
+    await page.goto("/account/sessions");
+    await expect(page.getByTestId("session")).toHaveCount(1);
+    await page.screenshot({ path: target("sessions.png") });
+
+    await page.goto("/account/password");
+    await expect(page.getByRole("button", { name: "Show new password" })).toBeVisible();
+    await page.screenshot({ path: target("password.png") });
   });
 });

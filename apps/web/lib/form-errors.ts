@@ -1,7 +1,7 @@
 /**
- * Turns an error from the tRPC caller into what the sign-in and registration
- * forms show: a message next to the field it concerns, or one for the whole
- * form. Unexpected errors are logged with an id and shown only by that id.
+ * Turns an error from the tRPC caller into what a form shows: a message next
+ * to the field it concerns, or one for the whole form. Unexpected errors are
+ * logged with an id and shown only by that id.
  */
 import "server-only";
 import { describeInputIssues, summarizeError, type Logger } from "@gatehouse/api";
@@ -10,16 +10,15 @@ import type { ZodError } from "zod";
 
 export type CredentialsField = "email" | "password";
 
-export interface FormErrors {
-  fieldErrors: Partial<Record<CredentialsField, string>>;
+/** The fields of the sign-in and registration forms. */
+export const CREDENTIALS_FIELDS: readonly CredentialsField[] = ["email", "password"];
+
+export interface FormErrors<Field extends string = CredentialsField> {
+  fieldErrors: Partial<Record<Field, string>>;
   formError?: string;
 }
 
 const SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Try again in a moment.";
-
-function isCredentialsField(field: unknown): field is CredentialsField {
-  return field === "email" || field === "password";
-}
 
 // TRPCError and ZodError are recognised by name rather than instanceof, because
 // Next.js can load a package once per bundle.
@@ -33,21 +32,26 @@ export function tooManyAttemptsMessage(retryAfterSeconds: number | undefined): s
   return `Too many attempts. Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`;
 }
 
-export function toFormErrors(error: unknown, logger: Logger): FormErrors {
+/**
+ * Maps `error` to form errors. An error about one of `fields` (the input names
+ * the procedure uses) goes next to that field; anything else goes to the form.
+ */
+export function toFormErrors<Field extends string>(error: unknown, logger: Logger, fields: readonly Field[]): FormErrors<Field> {
+  const isFormField = (field: unknown): field is Field => typeof field === "string" && (fields as readonly string[]).includes(field);
   const cause = hasName(error, "TRPCError") ? error.cause : error;
 
   if (isAuthError(cause)) {
     if (cause.code === "TOO_MANY_ATTEMPTS") return { fieldErrors: {}, formError: tooManyAttemptsMessage(cause.retryAfterSeconds) };
     if (cause.code === "DATABASE_UNAVAILABLE") return { fieldErrors: {}, formError: SERVICE_UNAVAILABLE };
-    if (isCredentialsField(cause.field)) return { fieldErrors: { [cause.field]: cause.message } };
+    if (isFormField(cause.field)) return { fieldErrors: { [cause.field]: cause.message } as FormErrors<Field>["fieldErrors"] };
     if (cause.code !== "INVALID_CONFIG" && cause.code !== "DATA_DIR_LOCKED") return { fieldErrors: {}, formError: cause.message };
   }
 
   if (hasName(cause, "ZodError")) {
     const described = describeInputIssues(cause as ZodError);
-    const fieldErrors: FormErrors["fieldErrors"] = {};
+    const fieldErrors: FormErrors<Field>["fieldErrors"] = {};
     for (const [field, messages] of Object.entries(described.fieldErrors)) {
-      if (isCredentialsField(field) && messages[0]) fieldErrors[field] = messages[0];
+      if (isFormField(field) && messages[0]) fieldErrors[field] = messages[0];
     }
     return Object.keys(fieldErrors).length > 0 ? { fieldErrors } : { fieldErrors, formError: described.message };
   }

@@ -3,10 +3,11 @@
  * HttpOnly, so page scripts can never read the token, SameSite=Lax, so other
  * sites' subrequests and form POSTs do not carry it, and lives exactly as long
  * as the token. Over https it is Secure and uses the `__Host-` prefix, which
- * makes the browser refuse a copy set by any other host or path.
+ * makes the browser refuse a copy set by any other host or path. When
+ * validation slides a session's idle deadline, the cookie's expiry follows it.
  */
 import "server-only";
-import { isHttpsRequest, readSessionCookieToken, sessionCookieName } from "@gatehouse/api";
+import { isHttpsRequest, readSessionCookieToken, sessionCookieName, type ValidatedSessionEvent } from "@gatehouse/api";
 import { cookies, headers } from "next/headers";
 
 export interface SessionCookieAttributes {
@@ -45,6 +46,17 @@ export async function setSessionCookie(token: string, expiresAt: Date): Promise<
   (await cookies()).set(name, token, attributes);
 }
 
+/**
+ * Moves the cookie's expiry to the session's new idle deadline after a
+ * validation renewed it. A token that came in a Bearer header, or a session
+ * that was not renewed, leaves the cookie as it is. Usable wherever Next.js
+ * lets the server set cookies: route handlers and Server Actions.
+ */
+export async function extendSessionCookieOnRenewal(event: ValidatedSessionEvent): Promise<void> {
+  if (event.source !== "cookie" || !event.session.renewed) return;
+  await setSessionCookie(event.token, event.session.expiresAt);
+}
+
 /** Removes the session cookie, under the name the current scheme uses. */
 export async function clearSessionCookie(): Promise<void> {
   const secure = await isSecureRequest();
@@ -58,8 +70,20 @@ export async function clearSessionCookie(): Promise<void> {
   });
 }
 
+/**
+ * Returns the request headers with the Cookie header rebuilt from `cookies()`.
+ * After a Server Action sets a cookie, Next.js 16 renders the page with the
+ * new value in `cookies()` but the original `headers()`. Reading the token from
+ * the header would then find the one a password change has just deleted.
+ */
+export async function requestHeadersWithCurrentCookies(): Promise<Headers> {
+  const requestHeaders = new Headers(await headers());
+  requestHeaders.set("cookie", (await cookies()).toString());
+  return requestHeaders;
+}
+
 /** Reads the access token from the current request's session cookie, or null. */
 export async function readSessionCookie(): Promise<string | null> {
-  const requestHeaders = await headers();
+  const requestHeaders = await requestHeadersWithCurrentCookies();
   return readSessionCookieToken(requestHeaders, { secure: isHttpsRequest(requestHeaders) });
 }

@@ -4,13 +4,27 @@
  * cookie the web pages set, but does not resolve it: only protected procedures
  * pay for the database lookup.
  */
-import type { AuthService, TokenClientInfo } from "@gatehouse/auth";
+import type { AuthService, TokenClientInfo, ValidatedAccessToken } from "@gatehouse/auth";
 import type { Logger } from "./logger";
 import { findCrossOriginReason } from "./request-origin";
 import { isHttpsRequest, readSessionCookieToken } from "./session-token-cookie";
 
 /** The source of the presented access token: the Authorization header or the session cookie. */
 export type TokenSource = "bearer" | "cookie";
+
+/** A session that a protected procedure resolved, with the token and where the token came from. */
+export interface ValidatedSessionEvent {
+  session: ValidatedAccessToken;
+  token: string;
+  source: TokenSource;
+}
+
+/**
+ * Called after a protected procedure resolves its token, before the procedure
+ * runs. A web server uses it to extend the session cookie when `session.renewed`
+ * is true. An error it throws fails the call.
+ */
+export type SessionValidatedListener = (event: ValidatedSessionEvent) => void | Promise<void>;
 
 export interface Context {
   auth: AuthService;
@@ -22,6 +36,7 @@ export interface Context {
   /** The reason the request is cross-site (see request-origin.ts), or null for a page of this site. */
   crossOriginReason: string | null;
   client: TokenClientInfo;
+  onSessionValidated: SessionValidatedListener | null;
 }
 
 export interface CreateContextOptions {
@@ -32,6 +47,7 @@ export interface CreateContextOptions {
   requestUrl?: string | undefined;
   /** The client's address as the server determined it; headers are not trusted for it here. */
   clientIp?: string | null | undefined;
+  onSessionValidated?: SessionValidatedListener | undefined;
 }
 
 const MAX_USER_AGENT_LENGTH = 512;
@@ -55,6 +71,7 @@ export function createContext(options: CreateContextOptions): Context {
       userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT_LENGTH) : null,
       ipAddress: options.clientIp ?? null,
     },
+    onSessionValidated: options.onSessionValidated ?? null,
   };
 }
 

@@ -6,7 +6,7 @@ import type { AuthService } from "@gatehouse/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { findBearerChallenge } from "./bearer-challenge";
 import { resolveClientIp, type TrustedProxies } from "./client-ip";
-import { createContext } from "./context";
+import { createContext, type SessionValidatedListener } from "./context";
 import { FieldAwareTRPCError } from "./errors";
 import { MAX_BATCH_SIZE } from "./limits";
 import type { Logger } from "./logger";
@@ -22,6 +22,8 @@ export interface TrpcHandlerOptions {
   trustedProxies?: TrustedProxies | undefined;
   /** Replaces the peer-and-proxy rule with a custom lookup of the client's address. */
   resolveClientIp?: ((request: Request) => string | null) | undefined;
+  /** Called with each session a protected procedure resolves; see SessionValidatedListener. */
+  onSessionValidated?: SessionValidatedListener | undefined;
 }
 
 /**
@@ -63,6 +65,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): TrpcHandler {
           headers: request.headers,
           requestUrl: request.url,
           clientIp: clientIpOf(request, connection),
+          onSessionValidated: options.onSessionValidated,
         }),
       responseMeta: ({ errors }) => {
         const headers = new Headers();

@@ -1,5 +1,13 @@
 export { AccessTokenError, BEARER_CHALLENGE, findBearerChallenge, INVALID_TOKEN_CHALLENGE } from "./bearer-challenge";
-export { createContext, readBearerToken, type Context, type CreateContextOptions, type TokenSource } from "./context";
+export {
+  createContext,
+  readBearerToken,
+  type Context,
+  type CreateContextOptions,
+  type SessionValidatedListener,
+  type TokenSource,
+  type ValidatedSessionEvent,
+} from "./context";
 export { AUTH_ERROR_TO_TRPC, summarizeError, toTRPCError } from "./errors";
 export { createTrustedProxies, normalizeIp, resolveClientIp, type ResolveClientIpOptions, type TrustedProxies } from "./client-ip";
 export { createTrpcHandler, type ConnectionInfo, type TrpcHandler, type TrpcHandlerOptions } from "./fetch-handler";

@@ -74,6 +74,9 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }
 
   const session = ctx.token ? await ctx.auth.validate(ctx.token) : null;
   if (!session) throw new AccessTokenError({ tokenPresented: ctx.token !== null });
+  if (ctx.onSessionValidated && ctx.token && ctx.tokenSource) {
+    await ctx.onSessionValidated({ session, token: ctx.token, source: ctx.tokenSource });
+  }
 
   return next({ ctx: { ...ctx, token: ctx.token as string, session } });
 });

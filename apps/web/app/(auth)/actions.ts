@@ -9,7 +9,7 @@
  * POSTs, so this stops login CSRF.
  */
 import { redirect } from "next/navigation";
-import { toFormErrors, type FormErrors } from "@/lib/form-errors";
+import { CREDENTIALS_FIELDS, toFormErrors, type FormErrors } from "@/lib/form-errors";
 import { safeNextPath } from "@/lib/safe-next-path";
 import { createServerCaller } from "@/lib/server-caller";
 import { getServer } from "@/lib/server";
@@ -42,7 +42,7 @@ async function completeCredentialsForm(
     const token = await issueToken(credentials);
     await setSessionCookie(token.accessToken, new Date(token.expiresAt));
   } catch (error) {
-    return { email: credentials.email, ...toFormErrors(error, (await getServer()).logger) };
+    return { email: credentials.email, ...toFormErrors(error, (await getServer()).logger, CREDENTIALS_FIELDS) };
   }
 
   redirect(next);

@@ -4,23 +4,38 @@ import { PasswordStrengthMeter } from "./password-strength-meter";
 
 export interface PasswordFieldProps {
   autoComplete: "current-password" | "new-password";
+  /** The input's id, which also prefixes the hint and error ids; defaults to "password". */
+  id?: string;
+  /** The form field name; defaults to `id`. */
+  name?: string;
+  /** The visible label; defaults to "Password". */
+  label?: string;
   /** A hint shown under the field, such as the length rule. */
-  hint?: string;
+  hint?: string | undefined;
   error?: string | undefined;
   /** Shows a live strength verdict under the field, for choosing a new password. */
   showStrength?: boolean;
 }
 
-/** Renders the password input with a show/hide toggle, which appears only once scripts run because it needs them. */
-export function PasswordField({ autoComplete, hint, error, showStrength = false }: PasswordFieldProps) {
+/** Renders a password input with a show/hide toggle, which appears only once scripts run because it needs them. */
+export function PasswordField({
+  autoComplete,
+  id = "password",
+  name = id,
+  label = "Password",
+  hint,
+  error,
+  showStrength = false,
+}: PasswordFieldProps) {
   const [visible, setVisible] = useState(false);
   const [hydrated, setHydrated] = useState(false);
   const [typed, setTyped] = useState({ password: "", email: "" });
   useEffect(() => setHydrated(true), []);
 
-  const describedBy = [hint ? "password-hint" : null, showStrength ? "password-strength" : null, error ? "password-error" : null]
-    .filter(Boolean)
-    .join(" ");
+  const hintId = `${id}-hint`;
+  const strengthId = `${id}-strength`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, showStrength ? strengthId : null, error ? errorId : null].filter(Boolean).join(" ");
 
   const trackInput = (event: ChangeEvent<HTMLInputElement>): void => {
     // The email address counts as a known word: a password built from it is easy to guess.
@@ -30,11 +45,11 @@ export function PasswordField({ autoComplete, hint, error, showStrength = false 
 
   return (
     <div className="field">
-      <label htmlFor="password">Password</label>
+      <label htmlFor={id}>{label}</label>
       <div className="password-row">
         <input
-          id="password"
-          name="password"
+          id={id}
+          name={name}
           type={visible ? "text" : "password"}
           autoComplete={autoComplete}
           required
@@ -46,23 +61,23 @@ export function PasswordField({ autoComplete, hint, error, showStrength = false 
           <button
             type="button"
             className="toggle"
-            aria-controls="password"
+            aria-controls={id}
             aria-pressed={visible}
             onClick={() => setVisible((shown) => !shown)}
           >
             {visible ? "Hide" : "Show"}
-            <span className="visually-hidden"> password</span>
+            <span className="visually-hidden"> {label.toLowerCase()}</span>
           </button>
         )}
       </div>
       {hint && (
-        <p id="password-hint" className="hint">
+        <p id={hintId} className="hint">
           {hint}
         </p>
       )}
       {showStrength && <PasswordStrengthMeter password={typed.password} userInputs={emailWords(typed.email)} />}
       {error && (
-        <p id="password-error" className="field-error" data-testid="password-error">
+        <p id={errorId} className="field-error" data-testid={errorId}>
           {error}
         </p>
       )}

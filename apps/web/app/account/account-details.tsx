@@ -2,6 +2,7 @@
 import type { UserOutput } from "@gatehouse/api";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { formatDateTime } from "@/lib/format-time";
 import { useTRPC } from "@/lib/trpc";
 
 export interface AccountDetailsProps {
@@ -9,8 +10,6 @@ export interface AccountDetailsProps {
   initialUser: UserOutput;
   sessionExpiresAt: string;
 }
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** Shows the signed-in user, kept current through the typed `auth.me` query. */
 export function AccountDetails({ initialUser, sessionExpiresAt }: AccountDetailsProps) {
@@ -34,11 +33,11 @@ export function AccountDetails({ initialUser, sessionExpiresAt }: AccountDetails
       </div>
       <div>
         <dt>Member since</dt>
-        <dd>{dateFormat.format(new Date(user.createdAt))} UTC</dd>
+        <dd>{formatDateTime(user.createdAt)}</dd>
       </div>
       <div>
         <dt>Signed in until</dt>
-        <dd data-testid="session-expires">{dateFormat.format(new Date(sessionExpiresAt))} UTC</dd>
+        <dd data-testid="session-expires">{formatDateTime(sessionExpiresAt)}</dd>
       </div>
     </dl>
   );

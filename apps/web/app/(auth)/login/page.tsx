@@ -11,7 +11,8 @@ interface LoginPageProps {
 }
 
 const NOTICES: Record<string, string> = {
-  expired: "Your session has expired. Sign in again.",
+  expired: "Your session has ended. Sign in again.",
+  "account-deleted": "Your account has been deleted and you have been signed out. The email address can be registered again.",
 };
 
 export default async function LoginPage({ searchParams }: LoginPageProps) {
