@@ -63,12 +63,24 @@ describe("openAtStart", { timeout: 60_000 }, () => {
     const holder: DatabaseHandle = await openDatabase({ dataDir: join(folder, "data") });
     cleanups.push(() => holder.close());
 
-    await expect(openAtStart()).rejects.toBeInstanceOf(ExitCalled);
+    await expect(openAtStart({ lockWaitMs: 2_000 })).rejects.toBeInstanceOf(ExitCalled);
 
     expect(exit).toHaveBeenCalledWith(1);
+    expect(written()).toContain("waiting for the lock");
     expect(written()).toContain("Gatehouse cannot start: The embedded database folder");
     expect(written()).toContain("in use by another Gatehouse process");
     expect(written()).not.toMatch(/\n\s+at /);
+  });
+
+  it("waits for a lock that clears", async () => {
+    const holder: DatabaseHandle = await openDatabase({ dataDir: join(folder, "data") });
+    const released = new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => holder.close());
+
+    await openAtStart({ lockWaitMs: 15_000 });
+    await released;
+
+    expect(exit).not.toHaveBeenCalled();
+    expect((await getServer()).database.driver).toBe("pglite");
   });
 
   it("exits on invalid configuration", async () => {
