@@ -92,6 +92,20 @@ describe("openAtStart", { timeout: 60_000 }, () => {
     expect(written()).toMatch(/^Gatehouse cannot start: Invalid configuration: GATEHOUSE_BCRYPT_COST/);
   });
 
+  it("exits when the PostgreSQL database is missing", async () => {
+    const database: TestDatabase = await createTestDatabase("postgres");
+    const missing = new URL(database.url ?? "");
+    missing.pathname = `${missing.pathname}_missing`;
+    cleanups.push(() => database.close());
+    vi.stubEnv("DATABASE_URL", missing.toString());
+
+    await expect(openAtStart()).rejects.toBeInstanceOf(ExitCalled);
+
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(written()).toContain("Gatehouse cannot start: the PostgreSQL server in DATABASE_URL rejected the connection");
+    expect(written()).toContain("does not exist");
+  });
+
   it.each(["pglite", "postgres"] as const)("opens a %s database without exiting", async (driver) => {
     if (driver === "postgres") {
       const database: TestDatabase = await createTestDatabase("postgres");

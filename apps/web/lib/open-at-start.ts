@@ -1,14 +1,15 @@
 /**
  * Opens the server's database when the process starts, and stops the process
  * when that fails for a reason only the operator can fix: invalid configuration,
- * or a PGlite data folder locked by another live process. Next.js would otherwise keep
+ * a PostgreSQL server that rejects the database or the credentials, or a PGlite
+ * data folder locked by another live process. Next.js would otherwise keep
  * listening and respond to every request with a bare 500, so a supervisor or a
  * person starting a second copy would see a running server that cannot work.
  * An unreachable database does not stop the process, because requests fail
  * with 503 only until it returns.
  */
 import "server-only";
-import { isAuthError } from "@gatehouse/auth";
+import { findErrorCode, isAuthError } from "@gatehouse/auth";
 import { getServer } from "./server";
 
 export interface OpenAtStartOptions {
@@ -22,6 +23,8 @@ export interface OpenAtStartOptions {
 
 /** Error codes of start failures that only the operator can fix. */
 const FATAL_START_CODES = new Set(["INVALID_CONFIG", "DATA_DIR_LOCKED"]);
+/** SQLSTATEs of a PostgreSQL server that rejects DATABASE_URL: invalid_catalog_name, invalid_password, invalid_authorization_specification. */
+const FATAL_POSTGRES_CODES = new Set(["3D000", "28P01", "28000"]);
 const DEFAULT_LOCK_WAIT_MS = 20_000;
 const LOCK_RETRY_MS = 1_000;
 
@@ -35,6 +38,13 @@ export async function openAtStart(options: OpenAtStartOptions = {}): Promise<voi
       await getServer();
       return;
     } catch (error) {
+      const postgresCode = findErrorCode(error);
+      if (postgresCode !== undefined && FATAL_POSTGRES_CODES.has(postgresCode)) {
+        // The server's message names the database or user, never the password in DATABASE_URL.
+        const reason = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`Gatehouse cannot start: the PostgreSQL server in DATABASE_URL rejected the connection (${reason}). Create the database or fix DATABASE_URL.\n`);
+        process.exit(1);
+      }
       if (!isAuthError(error) || !FATAL_START_CODES.has(error.code)) throw error;
 
       if (error.code === "DATA_DIR_LOCKED" && Date.now() + LOCK_RETRY_MS <= waitUntil) {
