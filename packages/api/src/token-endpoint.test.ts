@@ -199,7 +199,7 @@ describe.each(testDrivers())("POST /token on %s", (driver) => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: endless,
       duplex: "half",
-    } as RequestInit);
+    });
 
     const response = await tokenHandler(request);
 
