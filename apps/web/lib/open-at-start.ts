@@ -1,7 +1,7 @@
 /**
- * Opens the server's database when the process starts, and stops the process
- * when that fails for a reason only the operator can fix: invalid configuration,
- * a PostgreSQL server that rejects the database or the credentials, or a PGlite
+ * Opens the server's database when the process starts. The process stops when
+ * that fails for a reason only the operator can fix: invalid configuration, a
+ * PostgreSQL server that rejects the database or the credentials, or a PGlite
  * data folder locked by another live process. Next.js would otherwise keep
  * listening and respond to every request with a bare 500, so a supervisor or a
  * person starting a second copy would see a running server that cannot work.

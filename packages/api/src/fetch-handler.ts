@@ -65,7 +65,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): TrpcHandler {
           clientIp: clientIpOf(request, connection),
         }),
       responseMeta: ({ errors }) => {
-        // Answers carry tokens and account data, which no browser or proxy cache may keep (RFC 9111 section 5.2.2.5).
+        // Responses carry tokens and account data, which no browser or proxy cache may keep (RFC 9111 section 5.2.2.5).
         const headers = new Headers({ "cache-control": "no-store" });
         const challenge = findBearerChallenge(errors);
         if (challenge) headers.set("www-authenticate", challenge);

@@ -54,7 +54,7 @@ describe.each(testDrivers())("tRPC over HTTP on %s", (driver) => {
     expect(after.status).toBe(401);
   });
 
-  it("marks every API response no-store", async () => {
+  it("sends no-store on every response", async () => {
     const register = await post("auth.register", { email: "no-store@example.com", password: PASSWORD });
     const { result } = (await register.clone().json()) as { result: { data: { accessToken: string } } };
     const bearer = { authorization: `Bearer ${result.data.accessToken}` };

@@ -164,7 +164,7 @@ describe.each(testDrivers())("POST /token on %s", (driver) => {
     expect((await readBody(response)).error).toBe("invalid_request");
   });
 
-  it("answers 429 with Retry-After, not a server error, when sign-in attempts are throttled", async () => {
+  it("answers 429 when throttled", async () => {
     const form = new URLSearchParams({ grant_type: "password", username: "throttled@example.com", password: "wrong password!" });
     const statuses: number[] = [];
     let throttled: Response | undefined;
@@ -183,7 +183,7 @@ describe.each(testDrivers())("POST /token on %s", (driver) => {
     expect(body.error_description).toMatch(/Too many sign-in attempts/i);
   });
 
-  it("stops reading a body without Content-Length once it passes the limit", async () => {
+  it("caps a chunked body", async () => {
     const tokenHandler = createTokenHandler({ auth, logger });
     let pulled = 0;
     const chunk = new Uint8Array(64 * 1024).fill(0x61);

@@ -87,7 +87,7 @@ async function issueToken(
     if (isAuthError(error) && error.code === "INVALID_CREDENTIALS") return tokenError("invalid_grant", error.message);
     if (isAuthError(error) && error.code === "INVALID_PASSWORD") return tokenError("invalid_request", error.message);
     if (isAuthError(error) && error.code === "TOO_MANY_ATTEMPTS") {
-      // RFC 6749 has no throttling code; 429 with Retry-After (RFC 6585, RFC 9110) tells any HTTP client when to retry.
+      // RFC 6749 has no throttling code; 429 with Retry-After (RFC 6585, RFC 9110) gives any HTTP client the time to retry.
       return tokenError("temporarily_unavailable", error.message, { status: 429, retryAfterSeconds: error.retryAfterSeconds ?? 1 });
     }
     if (isConnectionError(error) || (isAuthError(error) && error.code === "DATABASE_UNAVAILABLE")) {
