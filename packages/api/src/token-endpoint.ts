@@ -11,7 +11,7 @@ import { newErrorId, SERVICE_UNAVAILABLE_MESSAGE, summarizeError } from "./error
 import type { Logger } from "./logger";
 import { readLimitedBody } from "./read-limited-body";
 
-/** Error codes of RFC 6749 section 5.2 this endpoint sends, plus the two for server-side failures and throttling. */
+/** Error codes of RFC 6749 section 5.2 this endpoint sends, plus the two for server-side failures. */
 export type TokenErrorCode =
   | "invalid_request"
   | "invalid_grant"
@@ -86,10 +86,6 @@ async function issueToken(
   } catch (error) {
     if (isAuthError(error) && error.code === "INVALID_CREDENTIALS") return tokenError("invalid_grant", error.message);
     if (isAuthError(error) && error.code === "INVALID_PASSWORD") return tokenError("invalid_request", error.message);
-    if (isAuthError(error) && error.code === "TOO_MANY_ATTEMPTS") {
-      // RFC 6749 has no throttling code; 429 with Retry-After (RFC 6585, RFC 9110) gives any HTTP client the time to retry.
-      return tokenError("temporarily_unavailable", error.message, { status: 429, retryAfterSeconds: error.retryAfterSeconds ?? 1 });
-    }
     if (isConnectionError(error) || (isAuthError(error) && error.code === "DATABASE_UNAVAILABLE")) {
       return tokenError("temporarily_unavailable", SERVICE_UNAVAILABLE_MESSAGE, { status: 503 });
     }
@@ -128,10 +124,9 @@ async function readForm(request: Request): Promise<URLSearchParams | string> {
 export function tokenError(
   error: TokenErrorCode,
   description: string,
-  options: { status?: number; allow?: string; retryAfterSeconds?: number } = {},
+  options: { status?: number; allow?: string } = {},
 ): Response {
   const headers: Record<string, string> = { ...NO_STORE_HEADERS };
   if (options.allow) headers.allow = options.allow;
-  if (options.retryAfterSeconds !== undefined) headers["retry-after"] = String(options.retryAfterSeconds);
   return new Response(JSON.stringify({ error, error_description: description }), { status: options.status ?? 400, headers });
 }
