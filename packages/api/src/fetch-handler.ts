@@ -68,7 +68,8 @@ export function createTrpcHandler(options: TrpcHandlerOptions): TrpcHandler {
           onSessionValidated: options.onSessionValidated,
         }),
       responseMeta: ({ errors }) => {
-        const headers = new Headers();
+        // Responses carry tokens and account data, which no browser or proxy cache may keep (RFC 9111 section 5.2.2.5).
+        const headers = new Headers({ "cache-control": "no-store" });
         const challenge = findBearerChallenge(errors);
         if (challenge) headers.set("www-authenticate", challenge);
         // Retry-After (RFC 9110 section 10.2.3) carries the longest wait of any throttled call in the batch.

@@ -54,6 +54,24 @@ describe.each(testDrivers())("tRPC over HTTP on %s", (driver) => {
     expect(after.status).toBe(401);
   });
 
+  it("sends no-store on every response", async () => {
+    const register = await post("auth.register", { email: "no-store@example.com", password: PASSWORD });
+    const { result } = (await register.clone().json()) as { result: { data: { accessToken: string } } };
+    const bearer = { authorization: `Bearer ${result.data.accessToken}` };
+    const responses = [
+      register,
+      await post("auth.login", { email: "no-store@example.com", password: PASSWORD }),
+      await fetch(url("auth.me"), { headers: bearer }),
+      await fetch(url("auth.sessions.list"), { headers: bearer }),
+      await fetch(url("auth.me")),
+      await post("auth.register", { email: 1 }),
+    ];
+
+    for (const response of responses) {
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+
   it("works with the typed tRPC client", async () => {
     const session: { token?: string } = {};
     const client = createTRPCClient<AppRouter>({

@@ -5,6 +5,7 @@
  * object's method names as unknown fields, answer a wrong method with
  * "Missing content-type header", and read a body of any size into memory.
  */
+import { readLimitedBody } from "./read-limited-body";
 
 /** A batch of 10 calls, each with a 1,016-character email and a 512-character password escaped as \uXXXX, stays under this. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -27,7 +28,7 @@ export async function guardRequest(request: Request): Promise<{ response: Respon
 
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) return { response: tooLarge() };
-  const body = await readAtMost(request, MAX_BODY_BYTES);
+  const body = await readLimitedBody(request, MAX_BODY_BYTES);
   if (body === null) return { response: tooLarge() };
 
   const headers = new Headers(request.headers);
@@ -44,31 +45,6 @@ export async function guardRequest(request: Request): Promise<{ response: Respon
     };
   }
   return { request: new Request(request.url, { method: request.method, headers, body: body.byteLength ? body : null }) };
-}
-
-/** Reads the body, or returns null as soon as it passes `limit` bytes. */
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 function tooLarge(): Response {

@@ -187,6 +187,31 @@ describe.each(testDrivers())("POST /token on %s", (driver) => {
     expect((await readBody(response)).error).toBe("invalid_request");
   });
 
+  it("caps a chunked body", async () => {
+    const tokenHandler = createTokenHandler({ auth, logger });
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x61);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 4096) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request("http://127.0.0.1/token", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: endless,
+      duplex: "half",
+    });
+
+    const response = await tokenHandler(request);
+
+    expect(response.status).toBe(400);
+    expect((await readBody(response)).error_description).toContain(String(MAX_TOKEN_REQUEST_BYTES));
+    expect(pulled).toBeLessThan(8);
+  });
+
   it("answers 405 for GET", async () => {
     const response = await fetch(`${server.url}/token`);
 

@@ -9,6 +9,7 @@
 import { isAuthError, isConnectionError, type AuthErrorCode, type AuthService } from "@gatehouse/auth";
 import { newErrorId, SERVICE_UNAVAILABLE_MESSAGE, summarizeError } from "./errors";
 import type { Logger } from "./logger";
+import { readLimitedBody } from "./read-limited-body";
 
 /** Error codes of RFC 6749 section 5.2 this endpoint sends, plus the two for server-side failures. */
 export type TokenErrorCode =
@@ -145,8 +146,8 @@ async function readForm(request: Request): Promise<URLSearchParams | string> {
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
   if (declaredLength > MAX_TOKEN_REQUEST_BYTES) return `The request body is too large: send at most ${MAX_TOKEN_REQUEST_BYTES} bytes.`;
 
-  const body = await request.arrayBuffer();
-  if (body.byteLength > MAX_TOKEN_REQUEST_BYTES) return `The request body is too large: send at most ${MAX_TOKEN_REQUEST_BYTES} bytes.`;
+  const body = await readLimitedBody(request, MAX_TOKEN_REQUEST_BYTES);
+  if (body === null) return `The request body is too large: send at most ${MAX_TOKEN_REQUEST_BYTES} bytes.`;
 
   let text: string;
   try {

@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashAccessToken } from "./access-tokens.js";
 import { createAuthService, type AuthService } from "./auth-service.js";
 import type { AuthError } from "./errors.js";
+import { inlinePasswordHasher } from "./password.js";
 import { accessTokens, users } from "./schema/index.js";
 import { authErrorOf, createTestDatabase, testDrivers, type TestDatabase } from "./testing/index.js";
 
@@ -79,6 +80,29 @@ describe.each(testDrivers())("auth service on %s", (driver) => {
     expect(count[0]?.n).toBe(1);
     const tokens = await database.db.select({ n: sql<number>`count(*)::int` }).from(accessTokens).innerJoin(users, sql`users.id = access_tokens.user_id`).where(sql`users.email = 'race@example.com'`);
     expect(tokens[0]?.n).toBe(1);
+  });
+
+  it("rejects a login racing account deletion", async () => {
+    const email = "deleted-meanwhile@example.com";
+    await auth.register({ email, password: PASSWORD });
+    // The account is deleted between the password check and the token insert, as a concurrent deleteAccount can do.
+    const racing = createAuthService({
+      db: database.db,
+      bcryptCost: 4,
+      hasher: {
+        hash: (password, cost) => inlinePasswordHasher.hash(password, cost),
+        verify: async (password, hash) => {
+          const matches = await inlinePasswordHasher.verify(password, hash);
+          await database.db.delete(users).where(eq(users.email, email));
+          return matches;
+        },
+      },
+    });
+
+    const error = await authErrorOf(racing.login({ email, password: PASSWORD }));
+
+    expect(error.code).toBe("INVALID_CREDENTIALS");
+    expect(error.message).toBe("Email address or password is incorrect.");
   });
 
   it("rejects an expired token", async () => {

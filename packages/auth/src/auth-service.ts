@@ -21,7 +21,7 @@ import {
 import { changePassword, deleteAccount, type ChangePasswordInput } from "./account.js";
 import { listAuthEvents, recordAuthEvent, type AuthEvent, type AuthEventInput, type ListAuthEventsOptions } from "./auth-events.js";
 import type { Database } from "./database.js";
-import { isUniqueViolation } from "./database-errors.js";
+import { isForeignKeyViolation, isUniqueViolation } from "./database-errors.js";
 import { normalizeEmail, parseEmail } from "./email.js";
 import { AuthError, isAuthError } from "./errors.js";
 import {
@@ -40,6 +40,9 @@ import { resolveSessionPolicy, type SessionPolicy } from "./session-policy.js";
 import { createSessionOperations, type SessionOperations } from "./session-operations.js";
 import { createLoginThrottle, type LoginThrottle } from "./throttle.js";
 import type { PublicUser } from "./users.js";
+
+/** One message for an unknown address, a wrong password and a deleted account, so none can be told apart. */
+const INVALID_CREDENTIALS_MESSAGE = "Email address or password is incorrect.";
 
 /** @deprecated Use DEFAULT_SESSION_IDLE_SECONDS. */
 export { DEFAULT_SESSION_IDLE_SECONDS as DEFAULT_TOKEN_TTL_SECONDS } from "./session-policy.js";
@@ -148,23 +151,31 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         : [];
       const user = rows[0];
       const matches = await hasher.verify(password, user?.passwordHash ?? (await getDummyHash()));
-      if (!user || !matches) {
-        await recordAuthEvent(db, { type: "login_failed", userId: user?.id, client });
-        throw new AuthError("INVALID_CREDENTIALS", "Email address or password is incorrect.");
-      }
-      await throttle.recordSuccess(throttleKeys);
 
-      if (readBcryptCost(user.passwordHash) !== bcryptCost) {
-        const rehashed = await hasher.hash(password, bcryptCost);
-        // Conditional on the old hash, so a password changed meanwhile is not overwritten.
-        await db
-          .update(users)
-          .set({ passwordHash: rehashed })
-          .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
+      try {
+        if (!user || !matches) {
+          await recordAuthEvent(db, { type: "login_failed", userId: user?.id, client });
+          throw new AuthError("INVALID_CREDENTIALS", INVALID_CREDENTIALS_MESSAGE);
+        }
+        await throttle.recordSuccess(throttleKeys);
+
+        if (readBcryptCost(user.passwordHash) !== bcryptCost) {
+          const rehashed = await hasher.hash(password, bcryptCost);
+          // Conditional on the old hash, so a password changed meanwhile is not overwritten.
+          await db
+            .update(users)
+            .set({ passwordHash: rehashed })
+            .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
+        }
+        const token = await createAccessToken(db, user.id, { policy, client });
+        await recordAuthEvent(db, { type: "login_succeeded", userId: user.id, sessionId: token.sessionId, client });
+        return token;
+      } catch (error) {
+        // deleteAccount may remove the user after the lookup above, and the foreign keys
+        // then reject the new token or event: the account no longer exists.
+        if (isForeignKeyViolation(error)) throw new AuthError("INVALID_CREDENTIALS", INVALID_CREDENTIALS_MESSAGE);
+        throw error;
       }
-      const token = await createAccessToken(db, user.id, { policy, client });
-      await recordAuthEvent(db, { type: "login_succeeded", userId: user.id, sessionId: token.sessionId, client });
-      return token;
     },
 
     validate(token, validateOptions = {}) {

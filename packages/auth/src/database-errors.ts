@@ -36,6 +36,11 @@ export function findErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** SQLSTATE 23503: a foreign key rejected the row, for example because the user it names was deleted. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return findErrorCode(error) === "23503";
+}
+
 /** SQLSTATE 23505: a unique constraint rejected the row. */
 export function isUniqueViolation(error: unknown): boolean {
   return findErrorCode(error) === "23505";

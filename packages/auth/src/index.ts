@@ -40,7 +40,7 @@ export {
   type DatabaseHandle,
   type OpenDatabaseOptions,
 } from "./database.js";
-export { findErrorCode, isConnectionError, isUniqueViolation } from "./database-errors.js";
+export { findErrorCode, isConnectionError, isForeignKeyViolation, isUniqueViolation } from "./database-errors.js";
 export { MAX_EMAIL_LENGTH, normalizeEmail, parseEmail } from "./email.js";
 export { AuthError, isAuthError, type AuthErrorCode, type AuthErrorOptions } from "./errors.js";
 export {
