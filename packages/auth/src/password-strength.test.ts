@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuthService, type AuthService } from "./auth-service.js";
+import { describe, expect, it } from "vitest";
 import { isAuthError } from "./errors.js";
 import { assertPasswordNotCommon, passwordStrength } from "./password-strength.js";
-import { createTestDatabase, testDrivers, type TestDatabase } from "./testing/index.js";
+import { useAuthFixture } from "./testing/auth-fixture.js";
+import { testDrivers } from "./testing/index.js";
 
 describe("passwordStrength", () => {
   it("flags listed and near-listed passwords", () => {
@@ -54,29 +54,19 @@ describe("assertPasswordNotCommon", () => {
 });
 
 describe.each(testDrivers())("registration with a common password on %s", (driver) => {
-  let database: TestDatabase;
-  let auth: AuthService;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    auth = createAuthService({ db: database.db, bcryptCost: 4 });
-  });
-
-  afterAll(async () => {
-    await database?.close();
-  });
+  const fixture = useAuthFixture(driver);
 
   it("rejects it and creates no user", async () => {
-    await expect(auth.register({ email: "weak@example.com", password: "iloveyou" })).rejects.toMatchObject({
+    await expect(fixture.auth.register({ email: "weak@example.com", password: "iloveyou" })).rejects.toMatchObject({
       code: "INVALID_PASSWORD",
       field: "password",
     });
-    const { user } = await auth.register({ email: "weak@example.com", password: "correct horse battery staple" });
+    const { user } = await fixture.auth.register({ email: "weak@example.com", password: "correct horse battery staple" });
     expect(user.email).toBe("weak@example.com");
   });
 
   it("still lets a login try any password", async () => {
-    await expect(auth.login({ email: "weak@example.com", password: "iloveyou" })).rejects.toMatchObject({
+    await expect(fixture.auth.login({ email: "weak@example.com", password: "iloveyou" })).rejects.toMatchObject({
       code: "INVALID_CREDENTIALS",
     });
   });

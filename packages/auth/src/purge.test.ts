@@ -8,6 +8,7 @@ import { createAuthService, type AuthService } from "./auth-service.js";
 import { purgeExpiredTokens } from "./purge.js";
 import { runPurgeCommand } from "./purge-command.js";
 import { startPurgeSchedule } from "./purge-schedule.js";
+import { useAuthFixture } from "./testing/auth-fixture.js";
 import { createTestDatabase, queryRows, testDrivers, type TestDatabase } from "./testing/index.js";
 
 const PASSWORD = "correct horse battery staple";
@@ -27,55 +28,45 @@ async function countTokens(database: TestDatabase, condition = sql`true`): Promi
 }
 
 describe.each(testDrivers())("purgeExpiredTokens on %s", (driver) => {
-  let database: TestDatabase;
-  let auth: AuthService;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    auth = createAuthService({ db: database.db, bcryptCost: 4 });
-  });
-
-  afterAll(async () => {
-    await database?.close();
-  });
+  const fixture = useAuthFixture(driver);
 
   it("deletes expired rows in batches and keeps live ones", async () => {
-    const { user, token } = await auth.register({ email: "batches@example.com", password: PASSWORD });
-    await insertExpiredTokens(database, user.id, 2_500);
+    const { user, token } = await fixture.auth.register({ email: "batches@example.com", password: PASSWORD });
+    await insertExpiredTokens(fixture.database, user.id, 2_500);
 
-    const result = await purgeExpiredTokens(database.db, { batchSize: 1_000 });
+    const result = await purgeExpiredTokens(fixture.database.db, { batchSize: 1_000 });
     expect(result).toEqual({ deleted: 2_500, batches: 3 });
-    expect(await countTokens(database)).toBe(1);
-    expect(await auth.validate(token.accessToken)).not.toBeNull();
+    expect(await countTokens(fixture.database)).toBe(1);
+    expect(await fixture.auth.validate(token.accessToken)).not.toBeNull();
 
-    expect(await purgeExpiredTokens(database.db)).toEqual({ deleted: 0, batches: 1 });
+    expect(await purgeExpiredTokens(fixture.database.db)).toEqual({ deleted: 0, batches: 1 });
   });
 
   it("treats the deadline itself as expired", async () => {
-    const { token } = await auth.register({ email: "edge@example.com", password: PASSWORD });
+    const { token } = await fixture.auth.register({ email: "edge@example.com", password: PASSWORD });
     const hash = sql`token_hash = ${hashAccessToken(token.accessToken)}`;
-    await purgeExpiredTokens(database.db, { now: new Date(token.expiresAt.getTime() - 1) });
-    expect(await countTokens(database, hash)).toBe(1);
-    await purgeExpiredTokens(database.db, { now: token.expiresAt });
-    expect(await countTokens(database, hash)).toBe(0);
+    await purgeExpiredTokens(fixture.database.db, { now: new Date(token.expiresAt.getTime() - 1) });
+    expect(await countTokens(fixture.database, hash)).toBe(1);
+    await purgeExpiredTokens(fixture.database.db, { now: token.expiresAt });
+    expect(await countTokens(fixture.database, hash)).toBe(0);
   });
 
   it("rejects a batch size out of range", async () => {
     for (const batchSize of [0, 10_001, 1.5]) {
-      await expect(purgeExpiredTokens(database.db, { batchSize })).rejects.toThrow(/batch size must be a whole number/);
+      await expect(purgeExpiredTokens(fixture.database.db, { batchSize })).rejects.toThrow(/batch size must be a whole number/);
     }
   });
 
   it("runs on a schedule until stopped", async () => {
-    const { user } = await auth.register({ email: "schedule@example.com", password: PASSWORD });
-    await insertExpiredTokens(database, user.id, 10);
+    const { user } = await fixture.auth.register({ email: "schedule@example.com", password: PASSWORD });
+    await insertExpiredTokens(fixture.database, user.id, 10);
     const purged: number[] = [];
-    const schedule = startPurgeSchedule(database.db, { intervalSeconds: 0.05, onPurged: (result) => purged.push(result.deleted) });
+    const schedule = startPurgeSchedule(fixture.database.db, { intervalSeconds: 0.05, onPurged: (result) => purged.push(result.deleted) });
     await expect.poll(() => purged.length, { timeout: 5_000 }).toBeGreaterThan(1);
     await schedule.stop();
 
     expect(purged[0]).toBe(10);
-    expect(await countTokens(database, sql`user_id = ${user.id}`)).toBe(1);
+    expect(await countTokens(fixture.database, sql`user_id = ${user.id}`)).toBe(1);
   });
 });
 
