@@ -15,7 +15,10 @@ const trpcQuery: Activity = async (page) => {
   expect(status).toBe(200);
 };
 
-/** A page load. Its server-side session check renews the session, and the page then calls a Server Action that extends the cookie. */
+/**
+ * Loads a page. Its server-side session check renews the session, and the
+ * page then calls a Server Action that extends the cookie.
+ */
 const pageVisit: Activity = async (page, baseUrl) => {
   await page.goto(`${baseUrl}/account/sessions`);
   await expect(page.getByTestId("session")).toHaveCount(1);

@@ -15,7 +15,7 @@ import { createCapturedLogger } from "./test-logger";
 import { serveFetchHandler, type RunningServer } from "./test-server";
 
 const PASSWORD = "correct horse battery staple";
-/** The longest a response may take while the database is down: "within a couple of seconds". */
+/** Maximum time a response may take while the database is down ("within a couple of seconds"). */
 const MAX_OUTAGE_ANSWER_MS = 3000;
 
 interface Answer {

@@ -43,7 +43,7 @@ export class FieldAwareTRPCError extends TRPCError {
   }
 }
 
-/** Maps an error thrown by a resolver to the TRPCError to answer with, or undefined to leave it as it is. */
+/** Maps an error thrown by a resolver to the TRPCError to respond with, or returns undefined to leave it unchanged. */
 export function toTRPCError(error: unknown): TRPCError | undefined {
   if (isAuthError(error)) return new FieldAwareTRPCError(error);
   if (isConnectionError(error)) {
@@ -58,7 +58,7 @@ export function newErrorId(): string {
 
 /**
  * A log-safe description of an unexpected error. drizzle-orm's DrizzleQueryError
- * message holds the SQL text and its parameters, which can include password
+ * message contains the SQL text and its parameters, which can include password
  * hashes and token hashes, so only names, codes and the driver's own message
  * are kept.
  */

@@ -5,7 +5,7 @@
 import { MAX_ACTIVITY_LIMIT, MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "@gatehouse/auth";
 import { z } from "zod";
 
-/** A string field whose errors name the field and say what is expected. */
+/** Builds a string field whose errors name the field and state what is expected. */
 export function stringField(name: string, maxLength: number, tooLongMessage: string) {
   return z
     .string({

@@ -31,7 +31,7 @@ export const REDACTED_PATHS = [
 
 export interface CreateLoggerOptions {
   level?: string;
-  /** Where lines go; defaults to standard output. */
+  /** The stream that receives log lines; defaults to standard output. */
   destination?: pino.DestinationStream;
 }
 

@@ -148,7 +148,7 @@ export async function validateAccessToken(
 }
 
 /**
- * The validation query, built once per database and reused. Building a Drizzle
+ * Builds the validation query, once per database, for reuse. Building a Drizzle
  * query takes more CPU than PostgreSQL spends executing this one, and token
  * checks run on every protected request.
  */

@@ -2,7 +2,7 @@
  * Registration, login, sessions and account changes over one database. Login
  * does the same bcrypt work whether or not the address is registered, by
  * verifying against a dummy hash of the configured cost. Both failures raise
- * one error, so neither the reply nor its timing tells an attacker which
+ * one error, so neither the reply nor its timing reveals to an attacker which
  * addresses exist. A successful login whose stored hash has another cost than
  * the configured one stores a new hash. A failed one writes only its activity
  * event.
@@ -41,7 +41,7 @@ import { createSessionOperations, type SessionOperations } from "./session-opera
 import { createLoginThrottle, type LoginThrottle } from "./throttle.js";
 import type { PublicUser } from "./users.js";
 
-/** One message for an unknown address, a wrong password and a deleted account, so none can be told apart. */
+/** One message for an unknown address, a wrong password and a deleted account, so a client cannot distinguish them. */
 const INVALID_CREDENTIALS_MESSAGE = "Email address or password is incorrect.";
 
 /** @deprecated Use DEFAULT_SESSION_IDLE_SECONDS. */
@@ -213,8 +213,9 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 }
 
 /**
- * A malformed address at login cannot match an account; returning null lets
- * login spend the same bcrypt time as for an unknown one.
+ * Parses the login address, or returns null when it is malformed. Such an
+ * address cannot match an account, and null lets login spend the same bcrypt
+ * time as for an unknown one.
  */
 function parseLoginEmail(raw: string): string | null {
   try {

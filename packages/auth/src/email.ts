@@ -20,7 +20,7 @@ export function normalizeEmail(raw: string): string {
 
 /**
  * Normalises an address and checks its form, throwing INVALID_EMAIL with a
- * message that says what to fix. The check runs after normalisation, so what is
+ * message that states what to fix. The check runs after normalisation, so what is
  * validated is exactly what gets stored.
  */
 export function parseEmail(raw: string): string {

@@ -20,7 +20,7 @@ export const MAX_PASSWORD_LENGTH = 256;
 /** bcryptjs accepts costs 4 to 31; each step doubles the work. */
 export const MIN_BCRYPT_COST = 4;
 export const MAX_BCRYPT_COST = 31;
-/** OWASP's Password Storage cheat sheet asks for a cost of at least 10; 12 leaves headroom. */
+/** OWASP's Password Storage cheat sheet recommends a bcrypt work factor of 10 or more, and 12 leaves headroom. */
 export const DEFAULT_BCRYPT_COST = 12;
 
 const PREHASH_KEY = "gatehouse/bcrypt-prehash/v1";

@@ -165,7 +165,7 @@ export function hashThrottleKey(value: string): string {
   return createHash("sha256").update(value, "utf8").digest("hex");
 }
 
-/** The counter after one more attempt: the delay starts with the last free attempt. */
+/** Returns the counter after one more attempt; the delay starts with the last free attempt. */
 function nextState(
   row: LoginThrottleRow | undefined,
   policy: ThrottlePolicy,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { users } from "./schema/index.js";
 
-/** What the API may show about a user: never the password hash. */
+/** The user fields the API may return; the password hash is never among them. */
 export interface PublicUser {
   id: string;
   email: string;

@@ -1,7 +1,7 @@
 /**
  * Test support shared by the packages' integration suites: a fresh database on
- * each driver. PostgreSQL tests need a server; when it is not reachable they
- * fail with a message that says so, and never skip.
+ * each driver. PostgreSQL tests need a server. When it is not reachable they
+ * fail with a message that names the server and the fix, and never skip.
  */
 import { randomBytes } from "node:crypto";
 import type { SQL } from "drizzle-orm";
@@ -31,7 +31,7 @@ export interface TestDatabase extends DatabaseHandle {
   url: string | undefined;
 }
 
-/** The drivers an integration suite runs on: both, unless GATEHOUSE_TEST_DRIVERS narrows them. */
+/** Returns the drivers an integration suite runs on: both, unless GATEHOUSE_TEST_DRIVERS narrows them. */
 export function testDrivers(env: Record<string, string | undefined> = process.env): DatabaseDriver[] {
   const selected = (env.GATEHOUSE_TEST_DRIVERS ?? "pglite,postgres").split(",").map((value) => value.trim());
   return (["pglite", "postgres"] as const).filter((driver) => selected.includes(driver));
